@@ -1,0 +1,67 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gorilla/mux"
+
+	"github.com/newsfts/newsfts/internal/article"
+	"github.com/newsfts/newsfts/internal/search"
+)
+
+// maxIDLen is the longest document id accepted, in bytes.
+const maxIDLen = 256
+
+// apiDoc serves GET /api/doc/{id}: the article as JSON.
+func (s *server) apiDoc(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.doc(r)
+	if err != nil {
+		return err
+	}
+	return s.writeJSON(w, http.StatusOK, a)
+}
+
+// docPage serves GET /doc/{id}: the article page.
+func (s *server) docPage(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.doc(r)
+	if err != nil {
+		return err
+	}
+	return s.writeHTML(w, http.StatusOK, "doc", newDocPage(a))
+}
+
+// doc fetches the article named by the route's id.
+func (s *server) doc(r *http.Request) (*article.Article, error) {
+	id, err := url.PathUnescape(mux.Vars(r)["id"])
+	if err != nil {
+		return nil, &search.Error{Message: "the id in the address is not properly escaped", Param: "id"}
+	}
+	if err := checkID(id); err != nil {
+		return nil, err
+	}
+	a, err := s.searcher.Doc(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if a == nil {
+		return nil, search.ErrNotFound
+	}
+	return a, nil
+}
+
+// checkID rejects ids that no document can have.
+func checkID(id string) error {
+	switch {
+	case id == "":
+		return &search.Error{Message: "the id is empty: give a document id from a search result", Param: "id"}
+	case len(id) > maxIDLen:
+		return &search.Error{Message: "the id is too long: ids have at most 256 bytes", Param: "id"}
+	case !utf8.ValidString(id), strings.IndexFunc(id, unicode.IsControl) >= 0:
+		return &search.Error{Message: "the id contains characters no id has: copy it from a search result", Param: "id"}
+	}
+	return nil
+}

@@ -1,0 +1,233 @@
+package web
+
+import (
+	"html/template"
+	"maps"
+	"net/url"
+	"slices"
+	"time"
+
+	"github.com/newsfts/newsfts/internal/search"
+)
+
+// searchPage is the HTML search page: the form, the hits, the facets and
+// the links to every variation of the search.
+type searchPage struct {
+	Query    string        // q as typed
+	Sort     search.Sort   // the sort in effect
+	Sorts    []search.Sort // the choices of the sort select
+	Hidden   []param       // filters kept when the form is submitted
+	Error    *search.Error // a parameter problem, shown above the form
+	Total    uint64        // matching articles
+	Exact    bool          // Total is exact
+	First    int           // 1-based rank of the first hit shown
+	Last     int           // rank of the last hit shown
+	Hits     []hitView     // the page of results
+	Facets   []facetView   // people, organisations, places, sources
+	Excluded []filterView  // active exclusions, each with a remove link
+	Dates    []dateView    // published-date buckets
+	AllDates string        // removes the date range; "" when none is set
+	Pages    pagination    // links to other pages
+	JSONURL  string        // the same search from the JSON API
+}
+
+// param is one URL parameter value.
+type param struct{ Name, Value string }
+
+// hitView is one result.
+type hitView struct {
+	Title     string
+	Href      string // the article page
+	Source    string
+	Published time.Time
+	Snippet   template.HTML // sanitised: escaped text and <mark> only
+}
+
+// facetView is one facet in the sidebar.
+type facetView struct {
+	Title  string // "People"
+	Values []filterView
+}
+
+// filterView is a facet value with the links that change its filter.
+type filterView struct {
+	Facet    string // the facet's singular name, "person"
+	Value    string
+	Count    int
+	Counted  bool   // Count is known (a selected value may have no count)
+	Selected bool   // the value is a filter of the search
+	Href     string // toggles the value
+	Exclude  string // excludes the value; for an exclusion, removes it
+}
+
+// dateView is a published-date bucket.
+type dateView struct {
+	From, To string // the first and last day, YYYY-MM-DD
+	Count    int
+	Selected bool
+	Href     string
+}
+
+// pagination links to the pages around the current one.
+type pagination struct {
+	Prev, Next string // "" at either end
+	Pages      []pageLink
+}
+
+// pageLink is one page number.
+type pageLink struct {
+	N       int
+	Href    string
+	Current bool
+}
+
+// sorts are the choices of the sort select, in order.
+var sorts = []search.Sort{search.Relevance, search.Newest, search.Oldest}
+
+var facetTitles = map[search.Facet]string{
+	search.People:  "People",
+	search.Orgs:    "Organisations",
+	search.Places:  "Places",
+	search.Sources: "Sources",
+}
+
+// newSearchPage builds the page for the parameters v, parsed into req,
+// with the result resp.
+func newSearchPage(v url.Values, req *search.Request, resp *search.Response) *searchPage {
+	l := newLinks(v)
+	p := &searchPage{
+		Query:   v.Get("q"),
+		Sort:    req.Sort,
+		Sorts:   sorts,
+		Hidden:  hidden(l.v),
+		Total:   resp.Total,
+		Exact:   resp.TotalExact,
+		JSONURL: l.api(),
+	}
+	if len(resp.Hits) > 0 {
+		p.First = (req.Page-1)*req.Size + 1
+		p.Last = p.First + len(resp.Hits) - 1
+	}
+	for _, h := range resp.Hits {
+		p.Hits = append(p.Hits, hitView{
+			Title: orUntitled(h.Title), Href: docURL(h.ID), Source: h.Source,
+			Published: h.Published, Snippet: safeSnippet(h.Snippet),
+		})
+	}
+	for _, f := range search.Facets {
+		p.Facets = append(p.Facets, facetSidebar(l, f, req, *resp.Facets.Of(f)))
+		p.Excluded = append(p.Excluded, exclusions(l, f, req.Exclude[f])...)
+	}
+	p.Dates, p.AllDates = dateSidebar(l, resp.Facets.Published)
+	p.Pages = paginate(l, req, resp.Total)
+	return p
+}
+
+// badSearchPage is the page for parameters v that have problem bad: the
+// form, still holding the query and the other parameters, and the problem.
+func badSearchPage(v url.Values, bad *search.Error) *searchPage {
+	l := newLinks(v)
+	l.v.Del(bad.Param)
+	sort := search.Sort(l.v.Get("sort"))
+	if !slices.Contains(sorts, sort) {
+		sort = search.Relevance
+	}
+	return &searchPage{Query: v.Get("q"), Sort: sort, Sorts: sorts, Hidden: hidden(l.v), Error: bad}
+}
+
+// hidden lists the parameters the form must carry besides q and sort.
+func hidden(v url.Values) []param {
+	var out []param
+	for _, name := range slices.Sorted(maps.Keys(v)) {
+		if name == "q" || name == "sort" || name == "page" {
+			continue
+		}
+		for _, s := range v[name] {
+			out = append(out, param{name, s})
+		}
+	}
+	return out
+}
+
+// facetSidebar lists the counted values of f, then any selected value the
+// counts left out, so that every filter in effect can be removed.
+func facetSidebar(l links, f search.Facet, req *search.Request, counts []search.FacetValue) facetView {
+	name := f.Param()
+	fv := facetView{Title: facetTitles[f]}
+	for _, c := range counts {
+		fv.Values = append(fv.Values, filterView{
+			Facet: name, Value: c.Value, Count: c.Count, Counted: true,
+			Selected: slices.Contains(req.Filters[f], c.Value),
+			Href:     l.toggle(name, c.Value), Exclude: l.exclude(name, c.Value),
+		})
+	}
+	for _, s := range req.Filters[f] {
+		if !slices.ContainsFunc(counts, func(c search.FacetValue) bool { return c.Value == s }) {
+			fv.Values = append(fv.Values, filterView{
+				Facet: name, Value: s, Selected: true,
+				Href: l.toggle(name, s), Exclude: l.exclude(name, s),
+			})
+		}
+	}
+	return fv
+}
+
+// exclusions lists the excluded values of f with links that remove them.
+func exclusions(l links, f search.Facet, values []string) []filterView {
+	var out []filterView
+	for _, s := range values {
+		out = append(out, filterView{Facet: f.Param(), Value: s, Exclude: l.without("not_"+f.Param(), s)})
+	}
+	return out
+}
+
+// dateSidebar links each bucket to its range. A bucket's To is exclusive
+// and the to parameter's date inclusive, so the link names the day before.
+func dateSidebar(l links, buckets []search.DateBucket) ([]dateView, string) {
+	var out []dateView
+	for _, b := range buckets {
+		last := b.To
+		if t, err := time.Parse(dateLayout, b.To); err == nil {
+			last = formatDay(t.AddDate(0, 0, -1))
+		}
+		out = append(out, dateView{
+			From: b.From, To: last, Count: b.Count,
+			Selected: l.v.Get("from") == b.From && l.v.Get("to") == last,
+			Href:     l.dates(b.From, last),
+		})
+	}
+	all := ""
+	if l.v.Has("from") || l.v.Has("to") {
+		all = l.dates("", "")
+	}
+	return out, all
+}
+
+// paginate links up to four pages either side of the current one.
+func paginate(l links, req *search.Request, total uint64) pagination {
+	const around = 4
+	size := uint64(max(req.Size, 1))
+	pages := int(min((total+size-1)/size, search.MaxPage))
+	var p pagination
+	if req.Page > 1 {
+		p.Prev = l.page(req.Page - 1)
+	}
+	if req.Page < pages {
+		p.Next = l.page(req.Page + 1)
+	}
+	if pages < 2 {
+		return p
+	}
+	for n := max(1, req.Page-around); n <= min(pages, req.Page+around); n++ {
+		p.Pages = append(p.Pages, pageLink{N: n, Href: l.page(n), Current: n == req.Page})
+	}
+	return p
+}
+
+// orUntitled returns title, or a placeholder when it is blank.
+func orUntitled(title string) string {
+	if title == "" {
+		return "(untitled)"
+	}
+	return title
+}
