@@ -63,14 +63,14 @@ const (
 
 // Request is one search, already validated.
 type Request struct {
-	Query     *Query              // parsed q; nil or empty matches every article
-	Filters   map[Facet][]string  // values of one facet OR together; facets AND
-	Exclude   map[Facet][]string  // values that must not be present
-	From, To  time.Time           // published range [From, To); zero = open
-	Sort      Sort                // Relevance when empty
-	Page      int                 // from 1
-	Size      int                 // hits per page
-	FacetSize int                 // values per facet
+	Query     *Query             // parsed q; nil or empty matches every article
+	Filters   map[Facet][]string // values of one facet OR together; facets AND
+	Exclude   map[Facet][]string // values that must not be present
+	From, To  time.Time          // published range [From, To); zero = open
+	Sort      Sort               // Relevance when empty
+	Page      int                // from 1
+	Size      int                // hits per page
+	FacetSize int                // values per facet
 }
 
 // Response is the result of a search. Its JSON form is the API contract.

@@ -1,0 +1,214 @@
+package article
+
+// Reading sources.
+//
+// A source is a file, a directory or standard input. Directories are walked
+// in lexical order without following symbolic links to directories (so a
+// link loop cannot trap the walk); inside them only files whose names say
+// they are an input format are read: .txt, .text, .html, .htm, .jsonl,
+// .ndjson, each optionally followed by .gz. A file named on the command
+// line is read whatever its name, its format detected from its content.
+// Gzip is recognised by its magic bytes, not only by the name.
+//
+// Every input that cannot be read becomes a Skip with the reason; reading
+// goes on. A JSON Lines file yields one RawDoc per line, and a broken line is
+// a Skip naming its line number while the good lines are kept.
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// DefaultMaxBytes is the default limit on one input's (decompressed) size.
+const DefaultMaxBytes = 32 << 20
+
+// Reader reads sources into RawDocs.
+type Reader struct {
+	MaxBytes int64        // largest input accepted, after decompression; 0 = DefaultMaxBytes
+	Format   Format       // force a format; "" detects it
+	Visit    func(RawDoc) // called for each document read
+	Skip     func(Skip)   // called for each input that was not read
+}
+
+// Skip is an input that was not read, and why.
+type Skip struct {
+	Origin string // path, or "path:line"
+	Err    error
+}
+
+// Paths reads each path: a directory is walked, a file is read.
+func (r *Reader) Paths(paths []string) {
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			r.skip(p, err)
+			continue
+		}
+		if info.IsDir() {
+			r.walk(p)
+			continue
+		}
+		r.file(p)
+	}
+}
+
+// Stream reads one input from rd, named name for messages ("-" for stdin).
+func (r *Reader) Stream(name string, rd io.Reader) {
+	data, err := r.readAll(rd)
+	if err != nil {
+		r.skip(name, err)
+		return
+	}
+	r.dispatch(name, name, data)
+}
+
+func (r *Reader) walk(root string) {
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			r.skip(path, err)
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || FormatOf(path) == "" {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+				r.skip(path, fmt.Errorf("symbolic link to something that is not a readable file"))
+				return nil
+			}
+		}
+		r.file(path)
+		return nil
+	})
+	if err != nil {
+		r.skip(root, err)
+	}
+}
+
+func (r *Reader) file(path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		r.skip(path, err)
+		return
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > r.maxBytes() && !strings.HasSuffix(path, ".gz") {
+		r.skip(path, fmt.Errorf("file is %d bytes, over the %d-byte limit (raise -max-bytes to read it)", info.Size(), r.maxBytes()))
+		return
+	}
+	data, err := r.readAll(f)
+	if err != nil {
+		r.skip(path, err)
+		return
+	}
+	r.dispatch(path, path, data)
+}
+
+// dispatch hands data to Visit in the right format.
+func (r *Reader) dispatch(origin, name string, data []byte) {
+	format := r.Format
+	if format == "" {
+		format = FormatOf(name)
+	}
+	if format == "" {
+		format = Detect(data)
+	}
+	if looksBinary(data) {
+		r.skip(origin, errors.New("binary content, not text, HTML or JSON Lines"))
+		return
+	}
+	if format == JSONL {
+		r.jsonLines(origin, data)
+		return
+	}
+	r.Visit(RawDoc{Origin: origin, Format: format, Data: data})
+}
+
+// readAll reads all of rd, gunzipping it when it starts with gzip's magic bytes,
+// and fails when the result is over the limit.
+func (r *Reader) readAll(rd io.Reader) ([]byte, error) {
+	br := bufio.NewReader(rd)
+	var src io.Reader = br
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+		defer zr.Close()
+		src = zr
+	}
+	data, err := io.ReadAll(io.LimitReader(src, r.maxBytes()+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(data)) > r.maxBytes() {
+		return nil, fmt.Errorf("input is over the %d-byte limit (raise -max-bytes to read it)", r.maxBytes())
+	}
+	return data, nil
+}
+
+func (r *Reader) maxBytes() int64 {
+	if r.MaxBytes > 0 {
+		return r.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+func (r *Reader) skip(origin string, err error) {
+	if r.Skip != nil {
+		r.Skip(Skip{Origin: origin, Err: err})
+	}
+}
+
+// FormatOf returns the format a file name says, or "" when it says none.
+func FormatOf(name string) Format {
+	name = strings.ToLower(strings.TrimSuffix(strings.ToLower(name), ".gz"))
+	switch filepath.Ext(name) {
+	case ".txt", ".text":
+		return Text
+	case ".html", ".htm", ".xhtml":
+		return HTML
+	case ".jsonl", ".ndjson":
+		return JSONL
+	}
+	return ""
+}
+
+// Detect guesses the format of data from its first bytes.
+func Detect(data []byte) Format {
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(head) > 512 {
+		head = head[:512]
+	}
+	lower := bytes.ToLower(head)
+	switch {
+	case bytes.HasPrefix(head, []byte("{")):
+		return JSONL
+	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")),
+		bytes.Contains(lower, []byte("<head")), bytes.Contains(lower, []byte("<body")),
+		bytes.HasPrefix(head, []byte("<")) && bytes.Contains(lower, []byte("</")):
+		return HTML
+	}
+	return Text
+}
+
+// looksBinary reports whether data holds NUL bytes early on, as binary files
+// do and text in any ASCII-compatible encoding does not.
+func looksBinary(data []byte) bool {
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	return bytes.IndexByte(head, 0) >= 0
+}

@@ -1,0 +1,175 @@
+package article
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// collect reads paths and returns what was visited and skipped, by origin.
+func collect(t *testing.T, r *Reader, paths ...string) (map[string]RawDoc, map[string]string) {
+	t.Helper()
+	docs, skips := map[string]RawDoc{}, map[string]string{}
+	r.Visit = func(d RawDoc) { docs[d.Origin] = d }
+	r.Skip = func(s Skip) { skips[s.Origin] = s.Err.Error() }
+	r.Paths(paths)
+	return docs, skips
+}
+
+func gz(t *testing.T, data string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(data))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func writeFiles(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestReaderWalk(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{
+		"a.txt":        []byte("Plain text article."),
+		"b.html":       []byte("<html><body><p>Hello</p></body></html>"),
+		"sub/c.htm.gz": gz(t, "<p>zipped page</p>"),
+		"sub/d.txt.gz": gz(t, "zipped text"),
+		"notes.md":     []byte("# not an input format: ignored in directories"),
+		"e.jsonl":      []byte(`{"id":"x1","title":"T","body":"one"}` + "\n\n" + `{broken` + "\n" + `{"id":7,"text":"<p>two</p>","date":"2025-01-02"}` + "\n"),
+		"bin.txt":      {0x7f, 'E', 'L', 'F', 0, 0, 1},
+		"big.txt":      bytes.Repeat([]byte("a"), 300),
+		"f.jsonl":      []byte(`{"title":"","body":""}`),
+		"g.jsonl":      []byte(`{"id":{"x":1},"body":"b"}`),
+	})
+	if err := os.Symlink(dir, filepath.Join(dir, "sub", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "missing.txt"), filepath.Join(dir, "dangling.txt")); err != nil {
+		t.Fatal(err)
+	}
+	docs, skips := collect(t, &Reader{MaxBytes: 200}, dir)
+
+	wantDocs := map[string]Format{
+		"a.txt": Text, "b.html": HTML, "sub/c.htm.gz": HTML, "sub/d.txt.gz": Text,
+		"e.jsonl:1": Text, "e.jsonl:4": HTML,
+	}
+	var got []string
+	for origin, d := range docs {
+		rel, _ := filepath.Rel(dir, origin)
+		got = append(got, rel)
+		if wantDocs[rel] != d.Format {
+			t.Errorf("%s: format %q, want %q", rel, d.Format, wantDocs[rel])
+		}
+	}
+	sort.Strings(got)
+	if len(got) != len(wantDocs) {
+		t.Errorf("visited %v, want %d documents", got, len(wantDocs))
+	}
+	wantSkips := map[string]string{
+		"e.jsonl:3":    "not a JSON object",
+		"bin.txt":      "binary",
+		"big.txt":      "limit",
+		"f.jsonl:1":    `no "body"`,
+		"g.jsonl:1":    "id must be",
+		"dangling.txt": "symbolic link",
+	}
+	for rel, want := range wantSkips {
+		if msg, ok := skips[filepath.Join(dir, rel)]; !ok || !strings.Contains(msg, want) {
+			t.Errorf("skip %s = %q, want it to mention %q", rel, msg, want)
+		}
+	}
+	if len(skips) != len(wantSkips) {
+		t.Errorf("skips = %v", skips)
+	}
+	if d := docs[filepath.Join(dir, "sub/c.htm.gz")]; string(d.Data) != "<p>zipped page</p>" {
+		t.Errorf("gzip not decoded: %q", d.Data)
+	}
+	j := docs[filepath.Join(dir, "e.jsonl:4")]
+	if j.Fields == nil || j.Fields.ID != "7" || j.Fields.Published != "2025-01-02" || string(j.Data) != "<p>two</p>" {
+		t.Errorf("jsonl line 4 = %+v %+v", j, j.Fields)
+	}
+}
+
+func TestReaderNamedFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{
+		"page.dat":  []byte("<!DOCTYPE html><html><body>x</body></html>"),
+		"lines.out": gz(t, `{"id":"a","body":"b"}`),
+		"dump":      []byte("Just words.\nMore words."),
+	})
+	docs, skips := collect(t, &Reader{},
+		filepath.Join(dir, "page.dat"), filepath.Join(dir, "lines.out"), filepath.Join(dir, "dump"), filepath.Join(dir, "absent.txt"))
+	if docs[filepath.Join(dir, "page.dat")].Format != HTML {
+		t.Error("named file with HTML content not detected as HTML")
+	}
+	if d := docs[filepath.Join(dir, "lines.out:1")]; d.Fields == nil || d.Fields.ID != "a" {
+		t.Errorf("gzipped JSON Lines without a telling name not read: %v", docs)
+	}
+	if docs[filepath.Join(dir, "dump")].Format != Text {
+		t.Error("text not detected")
+	}
+	if _, ok := skips[filepath.Join(dir, "absent.txt")]; !ok {
+		t.Error("missing file not reported")
+	}
+}
+
+func TestReaderBadGzipAndStream(t *testing.T) {
+	whole := gz(t, strings.Repeat("text ", 1000))
+	r := &Reader{}
+	var docs []RawDoc
+	var skips []Skip
+	r.Visit = func(d RawDoc) { docs = append(docs, d) }
+	r.Skip = func(s Skip) { skips = append(skips, s) }
+	r.Stream("-", bytes.NewReader(whole[:len(whole)/2]))
+	if len(docs) != 0 || len(skips) != 1 || !strings.Contains(skips[0].Err.Error(), "EOF") {
+		t.Errorf("truncated gzip: docs %d skips %v", len(docs), skips)
+	}
+	r.Format = HTML
+	r.Stream("-", strings.NewReader("no markup at all"))
+	if len(docs) != 1 || docs[0].Format != HTML || docs[0].Origin != "-" {
+		t.Errorf("forced format: %+v", docs)
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Format
+	}{
+		{"\ufeff<!doctype html><p>x", HTML},
+		{"  <div>x</div>", HTML},
+		{`{"title":"x"}`, JSONL},
+		{"Home > World > Story\n\nText.", Text},
+		{"Prices < 5 and > 3", Text},
+	}
+	for _, tt := range tests {
+		if got := Detect([]byte(tt.in)); got != tt.want {
+			t.Errorf("Detect(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	a := Article{Body: "\n one \n\n\n two\nlines \n\n"}
+	got := a.Paragraphs()
+	if len(got) != 2 || got[0] != "one" || got[1] != "two\nlines" {
+		t.Errorf("Paragraphs = %q", got)
+	}
+}
