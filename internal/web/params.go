@@ -27,7 +27,6 @@ import (
 
 // Limits on parameter values, beyond those of package search.
 const (
-	maxQueryLen  = 1000 // runes in q
 	maxValueLen  = 256  // bytes in one facet value
 	maxValues    = 20   // values of one facet parameter
 	maxParamSize = 8192 // bytes in all parameters together
@@ -125,9 +124,6 @@ func isControl(r rune) bool { return unicode.IsControl(r) && !unicode.IsSpace(r)
 func parseQuery(q string) (*search.Query, error) {
 	if strings.TrimSpace(q) == "" {
 		return nil, nil
-	}
-	if n := utf8.RuneCountInString(q); n > maxQueryLen {
-		return nil, badParam("q", "the query is %d characters long: shorten it to at most %d", n, maxQueryLen)
 	}
 	query, err := search.Parse(q)
 	if err != nil {
