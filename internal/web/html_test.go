@@ -282,4 +282,3 @@ func TestThousands(t *testing.T) {
 		}
 	}
 }
-
