@@ -9,8 +9,6 @@ import (
 	"net/http"
 	"strconv"
 	"time"
-
-	"github.com/newsfts/newsfts/internal/search"
 )
 
 // pageNames are the pages of the HTML interface; each has a template
@@ -22,14 +20,6 @@ var funcs = template.FuncMap{
 	"day":       func(t time.Time) string { return t.UTC().Format("2 January 2006") },
 	"isoDay":    func(t time.Time) string { return t.UTC().Format(dateLayout) },
 	"thousands": thousands,
-	"sortLabel": func(s search.Sort) string { return sortLabels[s] },
-}
-
-// sortLabels name the sort orders in the sort select.
-var sortLabels = map[search.Sort]string{
-	search.Relevance: "Relevance",
-	search.Newest:    "Newest first",
-	search.Oldest:    "Oldest first",
 }
 
 // parseTemplates parses base.html with each page's file.

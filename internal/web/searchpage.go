@@ -14,8 +14,7 @@ import (
 // the links to every variation of the search.
 type searchPage struct {
 	Query    string        // q as typed
-	Sort     search.Sort   // the sort in effect
-	Sorts    []search.Sort // the choices of the sort select
+	Sorts    []option      // the choices of the sort select
 	Hidden   []param       // filters kept when the form is submitted
 	Error    *search.Error // a parameter problem, shown above the form
 	Total    uint64        // matching articles
@@ -81,8 +80,29 @@ type pageLink struct {
 	Current bool
 }
 
-// sorts are the choices of the sort select, in order.
-var sorts = []search.Sort{search.Relevance, search.Newest, search.Oldest}
+// option is a choice of a select.
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// sortOptions are the choices of the sort select with the one named by
+// the sort parameter s selected. The default is sent as no sort at all, so
+// that a query typed after browsing sorts by relevance again.
+func sortOptions(s string) []option {
+	opts := []option{
+		{Value: "", Label: "Relevance"},
+		{Value: string(search.Newest), Label: "Newest first"},
+		{Value: string(search.Oldest), Label: "Oldest first"},
+	}
+	for i := range opts {
+		opts[i].Selected = opts[i].Value == s
+	}
+	if s == string(search.Relevance) {
+		opts[0].Selected = true
+	}
+	return opts
+}
 
 var facetTitles = map[search.Facet]string{
 	search.People:  "People",
@@ -97,8 +117,7 @@ func newSearchPage(v url.Values, req *search.Request, resp *search.Response) *se
 	l := newLinks(v)
 	p := &searchPage{
 		Query:   v.Get("q"),
-		Sort:    req.Sort,
-		Sorts:   sorts,
+		Sorts:   sortOptions(l.v.Get("sort")),
 		Hidden:  hidden(l.v),
 		Total:   resp.Total,
 		Exact:   resp.TotalExact,
@@ -128,11 +147,7 @@ func newSearchPage(v url.Values, req *search.Request, resp *search.Response) *se
 func badSearchPage(v url.Values, bad *search.Error) *searchPage {
 	l := newLinks(v)
 	l.v.Del(bad.Param)
-	sort := search.Sort(l.v.Get("sort"))
-	if !slices.Contains(sorts, sort) {
-		sort = search.Relevance
-	}
-	return &searchPage{Query: v.Get("q"), Sort: sort, Sorts: sorts, Hidden: hidden(l.v), Error: bad}
+	return &searchPage{Query: v.Get("q"), Sorts: sortOptions(l.v.Get("sort")), Hidden: hidden(l.v), Error: bad}
 }
 
 // hidden lists the parameters the form must carry besides q and sort.
