@@ -68,26 +68,52 @@ func TestSearchPageLinks(t *testing.T) {
 	}
 }
 
-func TestSearchPageForm(t *testing.T) {
-	h := newTestHandler(t, &fakeSearcher{resp: cannedResponse()}, 0)
-	body := get(h, "GET", "/?q=dock+%22strike+vote%22&person=Mira+Holt&sort=oldest&page=2").Body.String()
-	for _, want := range []string{
-		`<html lang="en">`,
-		`<label for="q">`,
-		`value="dock &#34;strike vote&#34;"`,
-		`<option value="oldest" selected>`,
-		`<input type="hidden" name="person" value="Mira Holt">`,
-		`25 articles for “dock &#34;strike vote&#34;”`,
-		`Showing 11–12.`,
-		`dockers <mark>strike</mark> over`,
-		`<time datetime="2024-02-03">3 February 2024</time>`,
-	} {
-		if !strings.Contains(body, want) {
-			t.Errorf("search page lacks %s", want)
-		}
+func TestSearchPageText(t *testing.T) {
+	tests := []struct {
+		target string
+		total  uint64 // overrides the canned total when not 0
+		noHits bool
+		want   []string
+		absent []string
+	}{
+		{target: "/?q=dock+%22strike+vote%22&person=Mira+Holt&sort=oldest&page=2", want: []string{
+			`<html lang="en">`,
+			`<label for="q">`,
+			`value="dock &#34;strike vote&#34;"`,
+			`<option value="oldest" selected>`,
+			`<input type="hidden" name="person" value="Mira Holt">`,
+			`25 articles for “dock &#34;strike vote&#34;”`,
+			`Showing 11–12.`,
+			`dockers <mark>strike</mark> over`,
+			`<time datetime="2024-02-03">3 February 2024</time>`,
+		}, absent: []string{`name="page"`, `name="sort" value`}},
+		{target: "/", want: []string{`<option value="" selected>Relevance</option>`, "<title>Search · newsfts</title>"}},
+		{target: "/?sort=relevance", want: []string{`<option value="" selected>Relevance</option>`}},
+		{target: "/?q=x", total: 1, want: []string{"1 article for"}},
+		{target: "/?q=x", total: 1234567, want: []string{"1,234,567 articles"}},
+		{target: "/?q=zzz", noHits: true, want: []string{"0 articles", "No article matches"}, absent: []string{`rel="next"`}},
+		{target: "/?q=x&page=7", total: 12, noHits: true, want: []string{"past the last result", `href="/?q=x"`}, absent: []string{"No article matches"}},
+		{target: "/?q=x&page=100", total: 5000, want: []string{`rel="prev"`, `aria-current="page">100<`}, absent: []string{`rel="next"`, ">101<"}},
 	}
-	if strings.Contains(body, `name="page"`) {
-		t.Error("the form carries page: a new search must start at page 1")
+	for _, tt := range tests {
+		resp := cannedResponse()
+		if tt.total > 0 {
+			resp.Total = tt.total
+		}
+		if tt.noHits {
+			resp = &search.Response{Total: tt.total, TotalExact: true}
+		}
+		body := get(newTestHandler(t, &fakeSearcher{resp: resp}, 0), "GET", tt.target).Body.String()
+		for _, want := range tt.want {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s: page lacks %s", tt.target, want)
+			}
+		}
+		for _, bad := range tt.absent {
+			if strings.Contains(body, bad) {
+				t.Errorf("%s: page has %s", tt.target, bad)
+			}
+		}
 	}
 }
 

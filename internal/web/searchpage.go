@@ -27,6 +27,7 @@ type searchPage struct {
 	Dates    []dateView    // published-date buckets
 	AllDates string        // removes the date range; "" when none is set
 	Pages    pagination    // links to other pages
+	Restart  string        // page 1, when this page is past the last hit
 	JSONURL  string        // the same search from the JSON API
 }
 
@@ -126,6 +127,8 @@ func newSearchPage(v url.Values, req *search.Request, resp *search.Response) *se
 	if len(resp.Hits) > 0 {
 		p.First = (req.Page-1)*req.Size + 1
 		p.Last = p.First + len(resp.Hits) - 1
+	} else if resp.Total > 0 {
+		p.Restart = l.page(1)
 	}
 	for _, h := range resp.Hits {
 		p.Hits = append(p.Hits, hitView{
