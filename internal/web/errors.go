@@ -63,9 +63,12 @@ func (s *server) classify(r *http.Request, err error) errorPage {
 		status, msg = http.StatusNotFound, "there is no page at this address: start from the search page at /"
 	case errors.Is(err, search.ErrNotFound):
 		status, msg = http.StatusNotFound, "no article has this id: it may have been removed from the index"
-	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+	case errors.Is(err, context.DeadlineExceeded):
 		status, msg = http.StatusServiceUnavailable, "the search took too long: try a narrower query, or again later"
 		s.log.Warn("request timed out", "path", r.URL.Path, "err", err)
+	case errors.Is(err, context.Canceled):
+		status, msg = http.StatusServiceUnavailable, "the request was cancelled"
+		s.log.Debug("client went away", "path", r.URL.Path)
 	default:
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}

@@ -42,6 +42,9 @@ func ParseRequest(v url.Values, now time.Time) (*search.Request, error) {
 	if err := checkParams(v); err != nil {
 		return nil, err
 	}
+	if err := checkFormat(v.Get("format")); err != nil {
+		return nil, err
+	}
 	r := &search.Request{
 		Filters: map[search.Facet][]string{},
 		Exclude: map[search.Facet][]string{},
@@ -51,10 +54,10 @@ func ParseRequest(v url.Values, now time.Time) (*search.Request, error) {
 		return nil, err
 	}
 	for _, f := range search.Facets {
-		if r.Filters[f], err = facetValues(v, f.Param()); err != nil {
+		if err = addValues(r.Filters, f, v, f.Param()); err != nil {
 			return nil, err
 		}
-		if r.Exclude[f], err = facetValues(v, "not_"+f.Param()); err != nil {
+		if err = addValues(r.Exclude, f, v, "not_"+f.Param()); err != nil {
 			return nil, err
 		}
 	}
@@ -73,7 +76,7 @@ func ParseRequest(v url.Values, now time.Time) (*search.Request, error) {
 	if r.FacetSize, err = intParam(v, "facet_size", search.DefaultFacet, 1, search.MaxFacetSize, true); err != nil {
 		return nil, err
 	}
-	return r, checkFormat(v.Get("format"))
+	return r, nil
 }
 
 // known reports whether name is a search parameter.
@@ -95,6 +98,9 @@ func known(name string) bool {
 func checkParams(v url.Values) error {
 	size := 0
 	for name, vals := range v {
+		if name == "cursor" {
+			return badParam(name, "cursor is not supported yet: use page (at most %d) and narrow the search with filters or dates", search.MaxPage)
+		}
 		if !known(name) {
 			return badParam(name, "unknown parameter %q: use q, person, org, place, source, not_person, not_org, not_place, not_source, from, to, sort, page, size, facet_size or format", clip(name))
 		}
@@ -136,6 +142,15 @@ func parseQuery(q string) (*search.Query, error) {
 		return nil, badParam("q", "cannot read the query: %v", err)
 	}
 	return query, nil
+}
+
+// addValues sets m[f] to the values of parameter name, if there are any.
+func addValues(m map[search.Facet][]string, f search.Facet, v url.Values, name string) error {
+	values, err := facetValues(v, name)
+	if len(values) > 0 {
+		m[f] = values
+	}
+	return err
 }
 
 // facetValues returns the distinct non-empty values of parameter name.

@@ -133,6 +133,7 @@ func TestParseRequestErrors(t *testing.T) {
 		{"format=csv", "format", 0, "not supported yet"},
 		{"format=ndjson", "format", 0, "not supported yet"},
 		{"format=xml", "format", 0, "json"},
+		{"cursor=abc", "cursor", 0, "not supported yet"},
 		{"q=%FF%FE", "q", 0, "UTF-8"},
 		{"person=a%00b", "person", 0, "control"},
 		{"q=" + strings.Repeat("a+", 4000) + "&person=" + strings.Repeat("b", 200), "", 0, "too long"},

@@ -51,7 +51,6 @@ type facetView struct {
 
 // filterView is a facet value with the links that change its filter.
 type filterView struct {
-	Facet    string // the facet's singular name, "person"
 	Value    string
 	Count    int
 	Counted  bool   // Count is known (a selected value may have no count)
@@ -105,6 +104,7 @@ func sortOptions(s string) []option {
 	return opts
 }
 
+// facetTitles head the facets in the sidebar and the article page.
 var facetTitles = map[search.Facet]string{
 	search.People:  "People",
 	search.Orgs:    "Organisations",
@@ -174,7 +174,7 @@ func facetSidebar(l links, f search.Facet, req *search.Request, counts []search.
 	fv := facetView{Title: facetTitles[f]}
 	for _, c := range counts {
 		fv.Values = append(fv.Values, filterView{
-			Facet: name, Value: c.Value, Count: c.Count, Counted: true,
+			Value: c.Value, Count: c.Count, Counted: true,
 			Selected: slices.Contains(req.Filters[f], c.Value),
 			Href:     l.toggle(name, c.Value), Exclude: l.exclude(name, c.Value),
 		})
@@ -182,7 +182,7 @@ func facetSidebar(l links, f search.Facet, req *search.Request, counts []search.
 	for _, s := range req.Filters[f] {
 		if !slices.ContainsFunc(counts, func(c search.FacetValue) bool { return c.Value == s }) {
 			fv.Values = append(fv.Values, filterView{
-				Facet: name, Value: s, Selected: true,
+				Value: s, Selected: true,
 				Href: l.toggle(name, s), Exclude: l.exclude(name, s),
 			})
 		}
@@ -194,7 +194,7 @@ func facetSidebar(l links, f search.Facet, req *search.Request, counts []search.
 func exclusions(l links, f search.Facet, values []string) []filterView {
 	var out []filterView
 	for _, s := range values {
-		out = append(out, filterView{Facet: f.Param(), Value: s, Exclude: l.without("not_"+f.Param(), s)})
+		out = append(out, filterView{Value: s, Exclude: l.without("not_"+f.Param(), s)})
 	}
 	return out
 }

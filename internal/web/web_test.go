@@ -213,6 +213,7 @@ func TestErrors(t *testing.T) {
 		{"GET", "/", &fakeSearcher{err: errors.New("segment 7 corrupt at /var/idx")}, 500, false, "internal error", ""},
 		{"GET", "/api/search", &fakeSearcher{wait: true}, 503, true, "too long", ""},
 		{"GET", "/", &fakeSearcher{wait: true}, 503, false, "too long", ""},
+		{"GET", "/api/search", &fakeSearcher{err: fmt.Errorf("search: %w", context.Canceled)}, 503, true, "cancelled", ""},
 	}
 	for _, tt := range tests {
 		f := tt.searcher
