@@ -22,7 +22,9 @@ func (s *server) apiDoc(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.writeJSON(w, http.StatusOK, a)
+	out := *a // lists as [] rather than null, as in search hits
+	out.People, out.Orgs, out.Places = nonNil(a.People), nonNil(a.Orgs), nonNil(a.Places)
+	return s.writeJSON(w, http.StatusOK, &out)
 }
 
 // docPage serves GET /doc/{id}: the article page.

@@ -177,9 +177,9 @@ func TestAPIDoc(t *testing.T) {
 	a := &article.Article{ID: "x/1", Title: "Quay works", Body: "One.\n\nTwo."}
 	h := newTestHandler(t, &fakeSearcher{docs: map[string]*article.Article{"x/1": a}}, 0)
 	w := get(h, "GET", "/api/doc/x%2F1")
-	var got article.Article
-	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil || w.Code != 200 || !reflect.DeepEqual(&got, a) {
-		t.Errorf("got %d %s (%v), want the article", w.Code, w.Body, err)
+	want := `{"id":"x/1","title":"Quay works","byline":"","source":"","section":"","url":"","body":"One.\n\nTwo.","people":[],"orgs":[],"places":[]}` + "\n"
+	if w.Code != 200 || w.Body.String() != want {
+		t.Errorf("got %d %s, want %s", w.Code, w.Body, want)
 	}
 }
 
