@@ -45,6 +45,7 @@ func (a *Article) Paragraphs() []string {
 
 // RawDoc is one input document before cleaning.
 type RawDoc struct {
+	ID     string  // the given id of a JSON Lines line, else one made by FileID or LineID
 	Origin string  // path, "path:line" for JSON Lines, or "-" for stdin
 	Format Format  // Text or HTML; a JSON Lines line has the format of its body
 	Data   []byte  // the page text or HTML (for JSON Lines: the body field)

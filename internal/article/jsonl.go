@@ -48,7 +48,7 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 
 // jsonLines visits one RawDoc per line of data; a broken line is skipped
 // with its line number and the others are kept.
-func (r *Reader) jsonLines(origin string, data []byte) {
+func (r *Reader) jsonLines(origin, name string, data []byte) {
 	for n := 1; len(data) > 0; n++ {
 		line := data
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
@@ -65,6 +65,9 @@ func (r *Reader) jsonLines(origin string, data []byte) {
 		if err != nil {
 			r.skip(where, err)
 			continue
+		}
+		if doc.ID = doc.Fields.ID; doc.ID == "" {
+			doc.ID = LineID(name, n)
 		}
 		r.Visit(doc)
 	}

@@ -56,7 +56,7 @@ func (r *Reader) Paths(paths []string) {
 			r.walk(p)
 			continue
 		}
-		r.file(p)
+		r.file(p, filepath.Base(p))
 	}
 }
 
@@ -88,7 +88,8 @@ func (r *Reader) walk(root string) {
 				return nil
 			}
 		}
-		r.file(path)
+		rel, _ := filepath.Rel(root, path)
+		r.file(path, rel)
 		return nil
 	})
 	if err != nil {
@@ -96,7 +97,8 @@ func (r *Reader) walk(root string) {
 	}
 }
 
-func (r *Reader) file(path string) {
+// file reads the file at path; rel is the name its id is made from.
+func (r *Reader) file(path, rel string) {
 	f, err := os.Open(path)
 	if err != nil {
 		r.skip(path, err)
@@ -112,10 +114,11 @@ func (r *Reader) file(path string) {
 		r.skip(path, err)
 		return
 	}
-	r.dispatch(path, path, data)
+	r.dispatch(path, rel, data)
 }
 
-// dispatch hands data to Visit in the right format.
+// dispatch hands data to Visit in the right format; name is the file's
+// name relative to its source, for the format and the id.
 func (r *Reader) dispatch(origin, name string, data []byte) {
 	format := r.Format
 	if format == "" {
@@ -129,10 +132,10 @@ func (r *Reader) dispatch(origin, name string, data []byte) {
 		return
 	}
 	if format == JSONL {
-		r.jsonLines(origin, data)
+		r.jsonLines(origin, name, data)
 		return
 	}
-	r.Visit(RawDoc{Origin: origin, Format: format, Data: data})
+	r.Visit(RawDoc{ID: FileID(name), Origin: origin, Format: format, Data: data})
 }
 
 // readAll reads all of rd, gunzipping it when it starts with gzip's magic bytes,

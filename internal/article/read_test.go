@@ -173,3 +173,42 @@ func TestParagraphs(t *testing.T) {
 		t.Errorf("Paragraphs = %q", got)
 	}
 }
+
+func TestIDs(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"text/Isi-Hub.txt.gz", "text-isi-hub"},
+		{"story.html", "story"},
+		{"a/b.c.htm", "a-b-c"},
+		{"Türkiye haberi.txt", "t-rkiye-haberi"},
+		{"---.txt", "doc"},
+		{"dump", "dump"},
+	}
+	for _, tt := range tests {
+		if got := FileID(tt.in); got != tt.want {
+			t.Errorf("FileID(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := LineID("news.jsonl", 3); got != "news-3" {
+		t.Errorf("LineID = %q", got)
+	}
+	long := FileID(strings.Repeat("word ", 40) + ".txt")
+	if len(long) > maxIDLen || long == FileID(strings.Repeat("word ", 41)+".txt") {
+		t.Errorf("long ids not bounded or not distinct: %q", long)
+	}
+}
+
+func TestReaderIDs(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{
+		"text/one.txt": []byte("x"),
+		"n.jsonl":      []byte(`{"id":"given","body":"b"}` + "\n" + `{"body":"c"}`),
+	})
+	ids := map[string]bool{}
+	r := &Reader{Visit: func(d RawDoc) { ids[d.ID] = true }}
+	r.Paths([]string{dir, filepath.Join(dir, "text", "one.txt")})
+	for _, want := range []string{"text-one", "one", "given", "n-2"} {
+		if !ids[want] {
+			t.Errorf("id %q missing from %v", want, ids)
+		}
+	}
+}

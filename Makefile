@@ -1,0 +1,35 @@
+# newsfts: two commands for a new user, `make run` and `make test`.
+
+GO      ?= go
+INDEX   ?= data/index
+ADDR    ?= localhost:8080
+SEEDS   ?= seeds
+CORPORA ?= ../shared/corpora
+
+.PHONY: build run index test vet fuzz clean
+
+build:
+	$(GO) build -o bin/ ./indexer ./searchd
+
+# run builds, indexes the sample corpus and serves it on http://$(ADDR).
+# indexer's exit status 1 means "published, but some inputs were skipped".
+run: index
+	./bin/searchd -index $(INDEX) -addr $(ADDR)
+
+index: build
+	./bin/indexer -index $(INDEX) $(SEEDS); test $$? -le 1
+
+test: vet
+	$(GO) test -race -count=1 ./...
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'gofmt needed'; exit 1; }
+	$(GO) vet ./...
+
+# fuzz runs each fuzz target for FUZZTIME (their seed corpora run in `make test`).
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run=^$$ -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./internal/search
+
+clean:
+	rm -rf bin data

@@ -1,0 +1,126 @@
+// Package ingest turns a RawDoc into an Article: it runs the cleaner for the
+// document's format, lets metadata given by a JSON Lines line override what
+// the cleaner found, and extracts the entities that become facets. It is
+// the one place where the steps of the pipeline are put together, shared by
+// `indexer` and `indexer extract` so that both always agree.
+package ingest
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/newsfts/newsfts/internal/article"
+	"github.com/newsfts/newsfts/internal/entity"
+	"github.com/newsfts/newsfts/internal/extract"
+)
+
+// ErrEmpty is returned for a document in which no article text was found.
+var ErrEmpty = errors.New("no article text found")
+
+// Processor cleans documents and extracts their entities. It is safe for
+// concurrent use.
+type Processor struct {
+	Entities *entity.Extractor // the entity extractor, with the operator's aliases
+	NoClean  bool              // the text is already clean: keep every paragraph
+}
+
+// Article processes one document.
+func (p *Processor) Article(raw article.RawDoc) (*article.Article, error) {
+	res := p.clean(raw)
+	a := &article.Article{
+		ID:        raw.ID,
+		Origin:    raw.Origin,
+		Title:     res.Title,
+		Byline:    res.Byline,
+		Published: res.Published,
+		Source:    res.Source,
+		Section:   res.Section,
+		URL:       res.URL,
+		From:      res.From,
+	}
+	if raw.Fields != nil {
+		given(a, raw.Fields)
+	}
+	a.Body = strings.Join(res.Paragraphs, "\n\n")
+	if strings.TrimSpace(a.Body) == "" {
+		return nil, ErrEmpty
+	}
+	set := p.Entities.Extract(a.Title, res.Paragraphs)
+	a.People = p.merge(entity.Person, set.People, fieldsOf(raw.Fields, entity.Person))
+	a.Orgs = p.merge(entity.Org, set.Orgs, fieldsOf(raw.Fields, entity.Org))
+	a.Places = p.merge(entity.Place, set.Places, fieldsOf(raw.Fields, entity.Place))
+	return a, nil
+}
+
+// clean runs the cleaner for raw's format, or only splits paragraphs when
+// the text is already clean.
+func (p *Processor) clean(raw article.RawDoc) *extract.Result {
+	switch {
+	case raw.Format == article.HTML:
+		return extract.HTML(raw.Data)
+	case p.NoClean:
+		return &extract.Result{Paragraphs: Unwrap(string(raw.Data))}
+	case raw.Fields != nil:
+		// A JSON Lines body is wrapped prose, not a page dump: give the
+		// cleaner one paragraph per line, as a dump would have it.
+		return extract.Text([]byte(strings.Join(Unwrap(string(raw.Data)), "\n\n")))
+	default:
+		return extract.Text(raw.Data)
+	}
+}
+
+// given lets the metadata of a JSON Lines line override the cleaner's.
+func given(a *article.Article, f *article.Fields) {
+	set := func(dst *string, key, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			*dst = v
+			if a.From == nil {
+				a.From = map[string]string{}
+			}
+			a.From[key] = "input"
+		}
+	}
+	set(&a.Title, "title", f.Title)
+	set(&a.Byline, "byline", f.Byline)
+	set(&a.Source, "source", f.Source)
+	set(&a.Section, "section", f.Section)
+	set(&a.URL, "url", f.URL)
+	if t, ok := extract.ParseDate(f.Published); ok {
+		a.Published = t
+		set(new(string), "published", "input")
+	}
+}
+
+func fieldsOf(f *article.Fields, k entity.Kind) []string {
+	if f == nil {
+		return nil
+	}
+	switch k {
+	case entity.Person:
+		return f.People
+	case entity.Org:
+		return f.Orgs
+	}
+	return f.Places
+}
+
+// merge returns the extracted entities followed by the given ones under
+// their canonical names, each once (compared by entity.Key). Never nil, so
+// that JSON shows [] rather than null.
+func (p *Processor) merge(k entity.Kind, found, givenNames []string) []string {
+	out := make([]string, 0, len(found)+len(givenNames))
+	seen := make(map[string]bool, cap(out))
+	add := func(name string) {
+		if key := entity.Key(name); key != "" && !seen[key] {
+			seen[key] = true
+			out = append(out, name)
+		}
+	}
+	for _, name := range found {
+		add(name)
+	}
+	for _, name := range givenNames {
+		add(p.Entities.Canonical(k, name))
+	}
+	return out
+}

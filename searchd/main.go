@@ -1,0 +1,135 @@
+// Command searchd serves faceted search over the index that indexer
+// publishes: a JSON API for scripts and a server-rendered HTML UI for
+// browsers, both read-only.
+//
+// It opens the generation that the index directory's CURRENT file names,
+// notices when indexer publishes a newer one (a periodic check, and at once
+// on SIGHUP), swaps it in without dropping a request and closes the old
+// one. SIGINT or SIGTERM shut it down gracefully: requests in flight finish.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/newsfts/newsfts/internal/newsindex"
+	"github.com/newsfts/newsfts/internal/web"
+)
+
+const usage = `usage: searchd [flags]
+
+Searchd serves the index published by indexer on -addr:
+
+  GET /                 the search page (HTML, works without JavaScript)
+  GET /doc/{id}         one article
+  GET /api/search       the same search as JSON (see README.md)
+  GET /api/doc/{id}     one article as JSON
+  GET /healthz          status, document count and generation
+
+It notices new generations by itself (every -reload, and at once on
+SIGHUP) and never writes to the index. Stop it with SIGTERM or SIGINT.
+
+Flags:
+`
+
+// config holds searchd's flags.
+type config struct {
+	index   string        // index directory
+	addr    string        // listen address
+	reload  time.Duration // how often to look for a new generation
+	timeout time.Duration // longest a request may run
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stderr))
+}
+
+func run(args []string, stderr io.Writer) int {
+	var cfg config
+	fs := flag.NewFlagSet("searchd", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
+	fs.StringVar(&cfg.index, "index", "data/index", "index directory written by indexer")
+	fs.StringVar(&cfg.addr, "addr", "localhost:8080", "address to listen on")
+	fs.DurationVar(&cfg.reload, "reload", 2*time.Second, "how often to look for a newly published index")
+	fs.DurationVar(&cfg.timeout, "timeout", 10*time.Second, "longest time one request may take")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	if err := serve(&cfg, log); err != nil {
+		log.Error("searchd stopped", "err", err)
+		return 1
+	}
+	return 0
+}
+
+func serve(cfg *config, log *slog.Logger) error {
+	ix, err := newsindex.Open(cfg.index)
+	if err != nil {
+		return fmt.Errorf("open index %s (run indexer first): %w", cfg.index, err)
+	}
+	defer ix.Close()
+	h, err := web.New(ix, web.Options{Logger: log, RequestTimeout: cfg.timeout})
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go ix.Watch(ctx, cfg.reload)
+	go reloadOnHangup(ctx, ix, log)
+
+	srv := &http.Server{
+		Addr:              cfg.addr,
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      cfg.timeout + 5*time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	st := ix.Stats()
+	log.Info("serving", "addr", "http://"+cfg.addr, "documents", st.Docs, "generation", st.Generation)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdown, cancel := context.WithTimeout(context.Background(), cfg.timeout)
+	defer cancel()
+	return srv.Shutdown(shutdown)
+}
+
+// reloadOnHangup reloads the index at once on each SIGHUP.
+func reloadOnHangup(ctx context.Context, ix *newsindex.Index, log *slog.Logger) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			if swapped, err := ix.Reload(); err != nil {
+				log.Error("reload", "err", err)
+			} else {
+				log.Info("reload on SIGHUP", "swapped", swapped, "generation", ix.Stats().Generation)
+			}
+		}
+	}
+}
