@@ -149,6 +149,7 @@ var hostile = []string{
 	`<script>alert(1)</script>`,
 	`"onmouseover="alert(1)`,
 	`'><img src=x onerror=alert(1)>`,
+	`<svg onload=alert(1)>`,
 }
 
 func TestHostileSearchPage(t *testing.T) {
@@ -160,7 +161,8 @@ func TestHostileSearchPage(t *testing.T) {
 		resp.Facets.People = append(resp.Facets.People, search.FacetValue{Value: s, Count: 1})
 	}
 	h := newTestHandler(t, &fakeSearcher{resp: resp}, 0)
-	target := "/?q=" + url.QueryEscape(hostile[1]) + "&person=" + url.QueryEscape(hostile[0])
+	target := "/?q=" + url.QueryEscape(hostile[1]) + "&person=" + url.QueryEscape(hostile[0]) +
+		"&not_org=" + url.QueryEscape(hostile[3])
 	checkInert(t, "search page", get(h, "GET", target).Body.String())
 }
 
@@ -181,7 +183,7 @@ func TestHostileDocPage(t *testing.T) {
 // attribute, or a javascript: link.
 func checkInert(t *testing.T, name, body string) {
 	t.Helper()
-	for _, bad := range []string{"<script", "<img"} {
+	for _, bad := range []string{"<script", "<img", "<svg"} {
 		if strings.Contains(body, bad) {
 			t.Errorf("%s contains %s", name, bad)
 		}
