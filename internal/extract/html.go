@@ -1,0 +1,4 @@
+package extract
+
+// HTML cleans an HTML page.
+func HTML(data []byte) *Result { return Text(data) }

@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// This file takes metadata out of a text dump's lines: breadcrumbs, bylines,
+// date lines, copyright lines, site blurbs and the title.
+
+// metaLineWords is the longest line (in words) read as a metadata line.
+const metaLineWords = 16
+
+// scanMeta marks breadcrumb, byline and date lines as kindMeta and records
+// what they state. Earlier lines win for each field.
+func scanMeta(lines []line, res *Result) {
+	for i := range lines {
+		l := &lines[i]
+		if l.words > metaLineWords || l.words == 0 {
+			continue
+		}
+		if parts := breadcrumbParts(l.text); parts != nil {
+			l.kind = kindMeta
+			setBreadcrumb(parts, res)
+			continue
+		}
+		found := false
+		for _, part := range splitMetaParts(l.text) {
+			if name, ok := bylineName(part); ok {
+				res.set(&res.Byline, "byline", name, "byline-line")
+				found = true
+			} else if t, ok := dateLine(part); ok {
+				res.setDate(t, "date-line")
+				found = true
+			}
+		}
+		if found {
+			l.kind = kindMeta
+		}
+	}
+}
+
+// splitMetaParts splits "By X | Updated: date" into its parts.
+func splitMetaParts(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '•' || r == '·' })
+}
+
+var breadcrumbSep = regexp.MustCompile(`\s+(?:>|»|›|/|→)\s+`)
+
+// breadcrumbParts returns the parts of a breadcrumb line, or nil. A
+// breadcrumb starts at a home link or has three parts or more, and its
+// parts are short.
+func breadcrumbParts(s string) []string {
+	parts := breadcrumbSep.Split(s, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	first := lineKey(parts[0])
+	if len(parts) < 3 && first != "home" && first != "homepage" && first != "news" {
+		return nil
+	}
+	for _, p := range parts[:len(parts)-1] {
+		if p == "" || len(strings.Fields(p)) > 4 {
+			return nil
+		}
+	}
+	return parts
+}
+
+// setBreadcrumb takes the section (the last part that is not home and not
+// the page's own title) and a title candidate from a breadcrumb.
+func setBreadcrumb(parts []string, res *Result) {
+	last := parts[len(parts)-1]
+	crumbs := parts[:len(parts)-1]
+	if len(strings.Fields(last)) <= 3 {
+		crumbs = parts // the last part is a section, not a title
+	} else {
+		res.set(&res.Title, "title", last, "breadcrumb")
+	}
+	for i := len(crumbs) - 1; i >= 0; i-- {
+		if k := lineKey(crumbs[i]); k != "home" && k != "homepage" && k != "" {
+			res.set(&res.Section, "section", crumbs[i], "breadcrumb")
+			return
+		}
+	}
+}
+
+var bylineRE = regexp.MustCompile(`(?i)^(?:by|written by|reported by|authored by|author|authors|words by|story by)\s*[:\-–—]?\s+(.+)$`)
+
+// bylineName returns the name in a byline line such as "By: Jane Doe".
+func bylineName(s string) (string, bool) {
+	m := bylineRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return "", false
+	}
+	name := strings.TrimSpace(m[1])
+	words := strings.Fields(name)
+	if len(words) == 0 || len(words) > 8 {
+		return "", false
+	}
+	caps := 0
+	for _, w := range words {
+		if r := []rune(w)[0]; r >= 'A' && r <= 'Z' || r > 127 {
+			caps++
+		}
+	}
+	if caps*2 < len(words) {
+		return "", false
+	}
+	return name, true
+}
+
+var dateLabelRE = regexp.MustCompile(`(?i)^(?:last updated|updated|published|first published|posted|date|dated|created|modified|last modified)(?:\s+on|\s+at)?\s*[:\-–—]?\s*`)
+
+// dateLine parses a line that is a date, with or without a label such as
+// "Last Updated:" or "date".
+func dateLine(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if loc := dateLabelRE.FindStringIndex(s); loc != nil {
+		s = s[loc[1]:]
+	}
+	return ParseDate(s)
+}
+
+// isCopyright reports whether l is a copyright line.
+func isCopyright(l *line) bool {
+	return strings.Contains(l.text, "©") || strings.HasPrefix(l.key, "copyright") ||
+		strings.Contains(l.key, "all rights reserved") || strings.Contains(l.key, "all right reserved")
+}
+
+var copyrightNoise = regexp.MustCompile(`(?i)©|\(c\)|copyright|all rights? reserved\.?|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?|[|,.]\s*$`)
+
+// copyrightOwner returns the owner named in a copyright line.
+func copyrightOwner(s string) string {
+	s = copyrightNoise.ReplaceAllString(s, " ")
+	s = strings.Trim(cleanSpace(s), " .,-–|:")
+	if n := len(strings.Fields(s)); n == 0 || n > 8 {
+		return ""
+	}
+	return s
+}
+
+var blurbRE = regexp.MustCompile(`^((?:The |the )?\p{Lu}[\p{L}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{N}.&'’-]*){0,5}) (?:is|are) (?:an? |the |one of |\p{Lu}\p{L}*['’]s )`)
+
+var blurbNouns = regexp.MustCompile(`(?i)\b(?:news|newspaper|channel|media|magazine|publication|website|portal|daily|weekly|broadcaster|outlet|journal|site|network|agency)\b`)
+
+// blurbName returns the site named by a blurb such as "The Sunday Guardian
+// is India's fastest growing News channel ...".
+func blurbName(s string) string {
+	m := blurbRE.FindStringSubmatch(s)
+	if m == nil || !blurbNouns.MatchString(s[len(m[0]):]) {
+		return ""
+	}
+	return m[1]
+}
+
+// findSource takes the source from a site blurb outside the run, or else
+// from a copyright line anywhere.
+func findSource(lines []line, start, end int, res *Result) {
+	for i := range lines {
+		if i >= start && i < end && lines[i].kind == kindGood {
+			continue
+		}
+		if name := blurbName(lines[i].text); name != "" {
+			res.set(&res.Source, "source", name, "blurb")
+			return
+		}
+	}
+	for i := range lines {
+		if isCopyright(&lines[i]) {
+			res.set(&res.Source, "source", copyrightOwner(lines[i].text), "copyright")
+		}
+	}
+}
+
+// findTitle looks for the title before the main run: a line repeated there
+// (dumps often print the headline twice), else the breadcrumb's last part
+// (already set by scanMeta), else the headline-shaped line nearest before
+// the run. The title's lines become kindMeta.
+func findTitle(lines []line, start int, res *Result) {
+	if t := repeatedTitle(lines, start); t != "" {
+		res.Title = ""
+		res.set(&res.Title, "title", t, "repeated-line")
+	}
+	for i, n := start-1, 0; res.Title == "" && i >= 0 && n < 6; i-- {
+		if l := &lines[i]; l.kind == kindShort && isTitleLine(l) {
+			res.set(&res.Title, "title", l.text, "headline-line")
+		} else if l.kind != kindMeta {
+			n++
+		}
+	}
+	markTitle(lines, res.Title)
+}
+
+// repeatedTitle returns the title-like line nearest before start that
+// occurs at least twice before start.
+func repeatedTitle(lines []line, start int) string {
+	count := make(map[string]int)
+	for i := 0; i < start; i++ {
+		count[lines[i].key]++
+	}
+	for i := start - 1; i >= 0; i-- {
+		if l := &lines[i]; count[l.key] >= 2 && isTitleLine(l) {
+			return l.text
+		}
+	}
+	return ""
+}
+
+// isTitleLine reports whether l could be a headline.
+func isTitleLine(l *line) bool {
+	return l.words >= 3 && l.words <= 30 && l.kind == kindShort && !l.link &&
+		!strings.HasSuffix(l.text, ".")
+}
+
+// markTitle marks every line equal to the title as metadata.
+func markTitle(lines []line, title string) {
+	if title == "" {
+		return
+	}
+	k := lineKey(title)
+	for i := range lines {
+		if lines[i].key == k {
+			lines[i].kind = kindMeta
+		}
+	}
+}
