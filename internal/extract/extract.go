@@ -32,9 +32,9 @@ const MaxInput = 8 << 20
 type Result struct {
 	Title     string
 	Byline    string
-	Source    string // publisher, e.g. "The Sunday Guardian"
-	Section   string // e.g. "World"
-	URL       string // canonical URL
+	Source    string            // publisher, e.g. "The Sunday Guardian"
+	Section   string            // e.g. "World"
+	URL       string            // canonical URL
 	Published time.Time         // zero when absent; never guessed
 	From      map[string]string // field -> where it was found: "og:title", "json-ld", "byline-line", ...
 	// Paragraphs is the article body, cleaned, in order.

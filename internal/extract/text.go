@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -126,9 +127,12 @@ func measure(t string) line {
 	l.sentence = strings.ContainsRune(".!?…:;。！？", last)
 	l.headline = !l.sentence && caps > 0 && lowers <= caps/3
 	l.link = strings.Contains(t, "http://") || strings.Contains(t, "https://") ||
-		strings.Contains(t, "www.") || strings.Count(t, " | ") >= 2 || strings.Count(t, " • ") >= 2
+		strings.Contains(t, "www.") || strings.Count(t, " | ") >= 2 || strings.Count(t, " • ") >= 2 ||
+		emailRE.MatchString(t)
 	return l
 }
+
+var emailRE = regexp.MustCompile(`\w@\w+\.\w`)
 
 // isEnglish reports whether the page's longer lines carry English stop
 // words; the stop-word test for prose is used only then.
@@ -178,14 +182,25 @@ func lineScore(l *line) int {
 	return -3
 }
 
+// metaBonus is added to the first good line at most metaBonusReach lines
+// after a metadata line.
+const metaBonus, metaBonusReach = 40, 3
+
 // mainRun returns the maximum-score span [start, end) of lines.
 func mainRun(lines []line) (start, end int) {
 	best, sum, from := 0, 0, 0
+	sinceMeta := metaBonusReach + 1
 	for i := range lines {
 		if sum <= 0 {
 			sum, from = 0, i
 		}
 		sum += lineScore(&lines[i])
+		if lines[i].kind == kindMeta {
+			sinceMeta = 0
+		} else if sinceMeta++; sinceMeta <= metaBonusReach && lines[i].kind == kindGood {
+			sum += metaBonus // prose right after a byline or date starts an article
+			sinceMeta = metaBonusReach + 1
+		}
 		if sum > best {
 			best, start, end = sum, from, i+1
 		}
