@@ -79,7 +79,7 @@ func setBreadcrumb(parts []string, res *Result) {
 		res.set(&res.Title, "title", last, "breadcrumb")
 	}
 	for i := len(crumbs) - 1; i >= 0; i-- {
-		if k := lineKey(crumbs[i]); k != "home" && k != "homepage" && k != "" {
+		if k := lineKey(crumbs[i]); k != "home" && k != "homepage" && k != "" && len(strings.Fields(k)) <= 4 {
 			res.set(&res.Section, "section", crumbs[i], "breadcrumb")
 			return
 		}
