@@ -64,7 +64,7 @@ func mainContent(doc *goquery.Document, root *html.Node) []*html.Node {
 	if marked != nil && c.text[marked] >= 200 {
 		return []*html.Node{marked}
 	}
-	scores := scoreParagraphs(root, c)
+	scores := scoreParagraphs(root)
 	var best *html.Node
 	bestScore := 0.0
 	for n, s := range scores {
@@ -85,23 +85,32 @@ func mainContent(doc *goquery.Document, root *html.Node) []*html.Node {
 }
 
 // scoreParagraphs credits each paragraph's score to its parent and half of
-// it to its grandparent.
-func scoreParagraphs(root *html.Node, c counts) map[*html.Node]float64 {
+// it to its grandparent. A paragraph is a p or pre element, or the inline
+// text directly inside any other element (text broken only by <br>), which
+// then counts as its own parent.
+func scoreParagraphs(root *html.Node) map[*html.Node]float64 {
 	scores := make(map[*html.Node]float64)
+	credit := func(parent *html.Node, text string) {
+		if len(strings.TrimSpace(text)) < 25 || parent == nil {
+			return
+		}
+		s := 1 + float64(strings.Count(text, ",")) + min(float64(len(text))/100, 3)
+		scores[parent] += s
+		if gp := parent.Parent; gp != nil {
+			scores[gp] += s / 2
+		}
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			if ch.Type != html.ElementNode {
 				continue
 			}
-			if isParagraph(ch) && c.text[ch] >= 25 && ch.Parent != nil {
-				text := nodeText(ch)
-				s := 1 + float64(strings.Count(text, ",")) + min(float64(len(text))/100, 3)
-				scores[ch.Parent] += s
-				if gp := ch.Parent.Parent; gp != nil {
-					scores[gp] += s / 2
-				}
+			if ch.DataAtom == atom.P || ch.DataAtom == atom.Pre {
+				credit(ch.Parent, nodeText(ch))
+				continue
 			}
+			credit(ch, inlineText(ch))
 			walk(ch)
 		}
 	}
@@ -109,21 +118,19 @@ func scoreParagraphs(root *html.Node, c counts) map[*html.Node]float64 {
 	return scores
 }
 
-// isParagraph reports whether n is a paragraph for scoring: a p or pre, or
-// a div with no block children.
-func isParagraph(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.P, atom.Pre:
-		return true
-	case atom.Div:
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			if ch.Type == html.ElementNode && blockTags[ch.DataAtom] {
-				return false
-			}
+// inlineText returns the text directly inside n, outside its block
+// children.
+func inlineText(n *html.Node) string {
+	var b strings.Builder
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == html.TextNode:
+			b.WriteString(ch.Data)
+		case ch.Type == html.ElementNode && !blockTags[ch.DataAtom]:
+			b.WriteString(nodeText(ch))
 		}
-		return true
 	}
-	return false
+	return b.String()
 }
 
 func linkDensity(c counts, n *html.Node) float64 {
