@@ -74,7 +74,7 @@ func visibleMeta(doc *goquery.Document, res *Result) {
 		}
 	})
 	if len(crumbs) > 0 {
-		setBreadcrumb(append(crumbs, ""), res)
+		setBreadcrumb(append(crumbs, ""), res, "breadcrumb")
 	}
 }
 
@@ -144,7 +144,7 @@ func breadcrumbJSONLD(x map[string]any, res *Result) {
 		}
 	}
 	if len(parts) > 0 {
-		setBreadcrumb(append(parts, ""), res)
+		setBreadcrumb(append(parts, ""), res, "json-ld")
 	}
 }
 

@@ -25,7 +25,9 @@ import (
 //     "Mahjar-Barducci"), or either part is a single letter: keep.
 //  3. The left part is a productive prefix ("counter", "multi", "non",
 //     "self", ...): keep, since prefixed compounds are often dictionary
-//     words too ("multifaceted") yet the author chose the hyphen.
+//     words too ("multifaceted") yet the author chose the hyphen. Short
+//     prefixes ("re", "co", "de") keep it only before a vowel ("re-elect",
+//     "co-operate"); "re-vised" goes on to the next test.
 //  4. The joined form, or the joined form lower-cased, is an English word in
 //     the embedded list: join ("allows", "instance", "neighbourhood").
 //  5. Otherwise keep the hyphen ("real-world", "zero-tolerance").
@@ -71,19 +73,26 @@ func loadWords() {
 	}
 }
 
+// Prefix strengths for hyphenPrefixes.
+const (
+	weakPrefix   = 1 // kept before a vowel ("re-elect", "co-operate"), else judged as any word
+	strongPrefix = 2 // always kept ("counter-terrorism", "multi-faceted")
+)
+
 // hyphenPrefixes are word-forming prefixes whose hyphen is usually the
 // author's choice.
-var hyphenPrefixes = map[string]bool{
-	"anti": true, "counter": true, "cross": true, "multi": true, "non": true,
-	"self": true, "semi": true, "co": true, "ex": true, "post": true, "pre": true,
-	"pro": true, "inter": true, "intra": true, "mid": true, "over": true,
-	"under": true, "ultra": true, "sub": true, "super": true, "well": true,
-	"high": true, "low": true, "long": true, "short": true, "full": true,
-	"half": true, "all": true, "neo": true, "pan": true, "vice": true,
-	"extra": true, "mega": true, "micro": true, "macro": true, "quasi": true,
-	"trans": true, "re": true, "un": true, "bi": true, "tri": true,
-	"de": true, "far": true, "near": true, "time": true, "year": true, "off": true,
-	"on": true, "out": true, "up": true, "down": true, "back": true,
+var hyphenPrefixes = map[string]int{
+	"anti": strongPrefix, "counter": strongPrefix, "cross": strongPrefix, "multi": strongPrefix,
+	"non": strongPrefix, "self": strongPrefix, "semi": strongPrefix, "ex": strongPrefix,
+	"post": strongPrefix, "inter": strongPrefix, "intra": strongPrefix, "over": strongPrefix,
+	"under": strongPrefix, "ultra": strongPrefix, "super": strongPrefix, "well": strongPrefix,
+	"high": strongPrefix, "low": strongPrefix, "long": strongPrefix, "short": strongPrefix,
+	"full": strongPrefix, "half": strongPrefix, "all": strongPrefix, "neo": strongPrefix,
+	"pan": strongPrefix, "vice": strongPrefix, "extra": strongPrefix, "mega": strongPrefix,
+	"micro": strongPrefix, "macro": strongPrefix, "quasi": strongPrefix, "trans": strongPrefix,
+	"far": strongPrefix, "near": strongPrefix, "mid": strongPrefix, "off": strongPrefix,
+	"co": weakPrefix, "re": weakPrefix, "de": weakPrefix, "pre": weakPrefix, "pro": weakPrefix,
+	"un": weakPrefix, "bi": weakPrefix, "tri": weakPrefix, "sub": weakPrefix,
 }
 
 // Dehyphenate rejoins words split by print hyphenation in paras, using the
@@ -162,8 +171,13 @@ func shouldJoin(left, right string, counts map[string]int) bool {
 	if unicode.IsUpper(r) || utf8.RuneCountInString(left) < 2 || utf8.RuneCountInString(right) < 2 {
 		return false
 	}
-	if hyphenPrefixes[strings.ToLower(left)] {
+	switch hyphenPrefixes[strings.ToLower(left)] {
+	case strongPrefix:
 		return false
+	case weakPrefix:
+		if strings.ContainsRune("aeiouAEIOU", r) {
+			return false
+		}
 	}
 	return isWord(joined)
 }

@@ -22,7 +22,7 @@ func scanMeta(lines []line, res *Result) {
 		}
 		if parts := breadcrumbParts(l.text); parts != nil {
 			l.kind = kindMeta
-			setBreadcrumb(parts, res)
+			setBreadcrumb(parts, res, "breadcrumb")
 			continue
 		}
 		found := false
@@ -70,17 +70,17 @@ func breadcrumbParts(s string) []string {
 
 // setBreadcrumb takes the section (the last part that is not home and not
 // the page's own title) and a title candidate from a breadcrumb.
-func setBreadcrumb(parts []string, res *Result) {
+func setBreadcrumb(parts []string, res *Result, from string) {
 	last := parts[len(parts)-1]
 	crumbs := parts[:len(parts)-1]
 	if len(strings.Fields(last)) <= 3 {
 		crumbs = parts // the last part is a section, not a title
 	} else {
-		res.set(&res.Title, "title", last, "breadcrumb")
+		res.set(&res.Title, "title", last, from)
 	}
 	for i := len(crumbs) - 1; i >= 0; i-- {
 		if k := lineKey(crumbs[i]); k != "home" && k != "homepage" && k != "" && len(strings.Fields(k)) <= 4 {
-			res.set(&res.Section, "section", crumbs[i], "breadcrumb")
+			res.set(&res.Section, "section", crumbs[i], from)
 			return
 		}
 	}
