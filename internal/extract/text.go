@@ -74,6 +74,7 @@ func Text(data []byte) *Result {
 		classify(&lines[i], english)
 	}
 	start, end := mainRun(lines)
+	end = trimBlurbs(lines, start, end)
 	findTitle(lines, start, res)
 	findSource(lines, start, end, res)
 	res.Paragraphs = Dehyphenate(selectBody(lines, start, end, res.Title))
@@ -215,6 +216,17 @@ func mainRun(lines []line) (start, end int) {
 		end++
 	}
 	return start, end
+}
+
+// trimBlurbs moves the end of the run back over site blurbs ("The X is a
+// weekly newspaper ...") that close it: a page's self-description is not
+// article text.
+func trimBlurbs(lines []line, start, end int) int {
+	for end > start && blurbName(lines[end-1].text) != "" {
+		end--
+		lines[end].kind = kindBoiler
+	}
+	return end
 }
 
 // selectBody returns the body paragraphs of lines[start:end].
