@@ -81,7 +81,7 @@ var dateLayouts = []string{
 // or human forms, honouring a numeric offset or a known zone abbreviation.
 // It reports false for anything it cannot read with certainty.
 func ParseDate(s string) (time.Time, bool) {
-	if len(s) > 100 {
+	if len(s) > 100 || !hasYear(s) {
 		return time.Time{}, false
 	}
 	s, zone, hasZone := splitZone(normalizeDate(s))
@@ -105,12 +105,31 @@ func ParseDate(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+var dateReplacer = strings.NewReplacer(",", " ", "|", " ", "\u00a0", " ")
+
+// hasYear reports whether s holds a run of four digits or more, which
+// every accepted layout has: a quick test that spares ordinary lines the
+// layout loop.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
 // normalizeDate lowers the variety of human date strings: it drops a leading
 // weekday, ordinal suffixes ("30th"), the words "at" and "on", commas, dots
 // after month abbreviations, and collapses white space.
 func normalizeDate(s string) string {
 	s = strings.TrimSpace(strings.ToValidUTF8(s, ""))
-	s = strings.NewReplacer(",", " ", "|", " ", " at ", " ", " on ", " ", "\u00a0", " ").Replace(s)
+	s = dateReplacer.Replace(s)
 	fields := strings.Fields(s)
 	out := fields[:0]
 	for i, f := range fields {

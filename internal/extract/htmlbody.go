@@ -160,7 +160,8 @@ func withSiblings(best *html.Node, bestScore float64, scores map[*html.Node]floa
 type block struct {
 	text      string
 	textChars int
-	linkChars int
+	linkChars int // text inside <a>
+	timeChars int // text inside <time>
 }
 
 // collectBlocks turns the inline text under nodes into blocks, starting a
@@ -177,8 +178,8 @@ func collectBlocks(nodes []*html.Node) []block {
 		b.Reset()
 		cur = block{}
 	}
-	var walk func(n *html.Node, inLink bool)
-	walk = func(n *html.Node, inLink bool) {
+	var walk func(n *html.Node, inLink, inTime bool)
+	walk = func(n *html.Node, inLink, inTime bool) {
 		switch n.Type {
 		case html.TextNode:
 			b.WriteString(n.Data)
@@ -187,6 +188,9 @@ func collectBlocks(nodes []*html.Node) []block {
 			if inLink {
 				cur.linkChars += l
 			}
+			if inTime {
+				cur.timeChars += l
+			}
 			return
 		case html.ElementNode:
 			if blockTags[n.DataAtom] {
@@ -194,13 +198,14 @@ func collectBlocks(nodes []*html.Node) []block {
 				defer flush()
 			}
 			inLink = inLink || n.DataAtom == atom.A
+			inTime = inTime || n.DataAtom == atom.Time
 		}
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			walk(ch, inLink)
+			walk(ch, inLink, inTime)
 		}
 	}
 	for _, n := range nodes {
-		walk(n, false)
+		walk(n, false, false)
 		flush()
 	}
 	return out
@@ -219,7 +224,8 @@ func selectBlocks(blocks []block, title string) []string {
 		case endMarkers[l.key]:
 			afterMarker = true
 			continue
-		case bl.linkChars*2 > bl.textChars || isBoilerplate(l.key, l.words) || isCopyright(&l):
+		case bl.linkChars*2 > bl.textChars || bl.timeChars == bl.textChars ||
+			isBoilerplate(l.key, l.words) || isCopyright(&l) || isMetaLine(&l):
 			continue
 		case afterMarker && l.words < 10:
 			continue

@@ -119,7 +119,7 @@ func measure(t string) line {
 		}
 	}
 	for _, r := range t {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) {
+		if r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) {
 			cjk++
 		}
 	}
@@ -129,7 +129,7 @@ func measure(t string) line {
 	l.headline = !l.sentence && caps > 0 && lowers <= caps/3
 	l.link = strings.Contains(t, "http://") || strings.Contains(t, "https://") ||
 		strings.Contains(t, "www.") || strings.Count(t, " | ") >= 2 || strings.Count(t, " • ") >= 2 ||
-		emailRE.MatchString(t)
+		(strings.IndexByte(t, '@') >= 0 && emailRE.MatchString(t))
 	return l
 }
 

@@ -41,6 +41,22 @@ func scanMeta(lines []line, res *Result) {
 	}
 }
 
+// isMetaLine reports whether l is a short byline or date line.
+func isMetaLine(l *line) bool {
+	if l.words > metaLineWords {
+		return false
+	}
+	for _, part := range splitMetaParts(l.text) {
+		if _, ok := bylineName(part); ok {
+			return true
+		}
+		if _, ok := dateLine(part); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // splitMetaParts splits "By X | Updated: date" into its parts.
 func splitMetaParts(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '•' || r == '·' })
