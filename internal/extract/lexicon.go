@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -44,7 +45,7 @@ var boilerPrefixes = []string{
 	"subscribe to", "join now and become", "sign up for", "sign up to", "get the latest",
 	"we use cookies", "this website uses cookies", "this site uses cookies", "by clicking",
 	"by continuing to use", "follow us on", "follow us", "download the app", "download our app",
-	"click here to", "also read", "read also", "read more", "see also", "you may also like",
+	"click here to", "click to", "also read", "read also", "read more", "see also", "you may also like",
 	"you might also like", "recommended for you", "more from", "more stories",
 	"image source", "image credit", "photo credit", "photograph", "file photo", "representational image",
 	"all rights reserved", "all right reserved", "copyright", "terms of use", "terms of service",
@@ -70,6 +71,22 @@ var endMarkers = wordSetOf(
 	"don t miss", "must read", "tags", "topics", "share this article", "about the author",
 	"sponsored stories", "promoted stories", "what to read next", "other articles",
 )
+
+// commentMarkers are keys of lines that open a comment section. Nothing
+// after one is article text.
+var commentMarkers = wordSetOf(
+	"comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
+	"join the conversation", "join the discussion", "show comments", "view comments",
+	"reader comments", "comments are closed", "discussion", "responses", "replies",
+	"what do you think", "have your say", "conversation",
+)
+
+var commentCountRE = regexp.MustCompile(`^\d+ (?:comments?|responses?|replies|reactions?)\b`)
+
+// isCommentMarker reports whether a line with key k opens comments.
+func isCommentMarker(k string) bool {
+	return commentMarkers[k] || commentCountRE.MatchString(k)
+}
 
 // stopWords is a small English function-word list used to tell prose from
 // menus: running text has many of them, navigation almost none.

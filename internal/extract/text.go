@@ -73,7 +73,7 @@ func Text(data []byte) *Result {
 	for i := range lines {
 		classify(&lines[i], english)
 	}
-	start, end := mainRun(lines)
+	start, end := mainRun(lines[:commentsStart(lines)])
 	end = trimBlurbs(lines, start, end)
 	findTitle(lines, start, res)
 	findSource(lines, start, end, res)
@@ -216,6 +216,20 @@ func mainRun(lines []line) (start, end int) {
 		end++
 	}
 	return start, end
+}
+
+// commentsStart returns the index of the first line that opens a comment
+// section after some prose, or len(lines).
+func commentsStart(lines []line) int {
+	prose := 0
+	for i := range lines {
+		if lines[i].kind == kindGood {
+			prose += lines[i].words
+		} else if prose >= 50 && isCommentMarker(lines[i].key) {
+			return i
+		}
+	}
+	return len(lines)
 }
 
 // trimBlurbs moves the end of the run back over site blurbs ("The X is a

@@ -102,7 +102,7 @@ func setBreadcrumb(parts []string, res *Result, from string) {
 	}
 }
 
-var bylineRE = regexp.MustCompile(`(?i)^(?:by|written by|reported by|authored by|author|authors|words by|story by)\s*[:\-–—]?\s+(.+)$`)
+var bylineRE = regexp.MustCompile(`(?i)^(?:by|written by|reported by|posted by|authored by|author|authors|words by|story by)\s*[:\-–—]?\s+(.+)$`)
 
 // bylineName returns the name in a byline line such as "By: Jane Doe".
 func bylineName(s string) (string, bool) {
