@@ -75,17 +75,21 @@ var endMarkers = wordSetOf(
 // commentMarkers are keys of lines that open a comment section. Nothing
 // after one is article text.
 var commentMarkers = wordSetOf(
-	"comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
+	"leave a reply", "leave a comment", "post a comment", "add a comment",
 	"join the conversation", "join the discussion", "show comments", "view comments",
-	"reader comments", "comments are closed", "discussion", "responses", "replies",
-	"what do you think", "have your say", "conversation",
+	"reader comments", "comments are closed", "what do you think", "have your say",
 )
 
 var commentCountRE = regexp.MustCompile(`^\d+ (?:comments?|responses?|replies|reactions?)\b`)
 
-// isCommentMarker reports whether a line with key k opens comments.
-func isCommentMarker(k string) bool {
-	return commentMarkers[k] || commentCountRE.MatchString(k)
+// bareCommentMarkers open comments only after a long run of prose, since
+// share bars use them as links too.
+var bareCommentMarkers = wordSetOf("comments", "comment", "discussion", "responses", "replies", "conversation")
+
+// isCommentMarker reports whether a line with key k opens comments after
+// prose words of article text.
+func isCommentMarker(k string, prose int) bool {
+	return commentMarkers[k] || commentCountRE.MatchString(k) || (prose >= 150 && bareCommentMarkers[k])
 }
 
 // stopWords is a small English function-word list used to tell prose from

@@ -29,7 +29,11 @@ import (
 //     good and a penalty otherwise (heavy for end markers), and the run is
 //     the maximum-sum span of lines (Kadane's algorithm). Menus before the
 //     article and teaser lists after it fall outside; one stray menu line
-//     inside an article does not split it.
+//     inside an article does not split it. The first good line just after
+//     a byline or date line earns a bonus, since articles start there. A
+//     comment section ("12 Comments", "Leave a reply") after some prose
+//     ends the search: readers' comments are prose too, but not the
+//     article.
 //  5. Select inside the run: good lines stay; short lines stay when they end
 //     like a sentence, or when they are section headings (a headline-shaped
 //     line between good lines); nothing stays between an end marker and the
@@ -225,7 +229,7 @@ func commentsStart(lines []line) int {
 	for i := range lines {
 		if lines[i].kind == kindGood {
 			prose += lines[i].words
-		} else if prose >= 50 && isCommentMarker(lines[i].key) {
+		} else if prose >= 50 && isCommentMarker(lines[i].key, prose) {
 			return i
 		}
 	}

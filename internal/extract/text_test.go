@@ -153,6 +153,8 @@ func TestTextNoiseFamilies(t *testing.T) {
 		{"cookie banner and menu", "Skip to content\nNews\nSport\nWeather\nWe use cookies to give you the best experience.\nAccept all\n", "",
 			[]string{"cookies", "Sport", "Accept"}},
 		{"share and ads", "Share\nTweet\nAdvertisement\n", "Advertisement\nFollow us on social media\n", []string{"Tweet", "Advertisement", "Follow"}},
+		{"comment section", "", "12 Comments\nJo Baxter says:\nThis is a reader's reply that runs long enough to pass for prose, and it has plenty of the usual small words.\n",
+			[]string{"Comments", "Baxter", "reader's reply"}},
 		{"menu with separators", "News | Sport | Weather | Culture\n", "https://example.org/water\n", []string{"Sport", "https"}},
 	}
 	wantParas := strings.Split(article, "\n")
