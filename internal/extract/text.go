@@ -77,9 +77,10 @@ func Text(data []byte) *Result {
 	for i := range lines {
 		classify(&lines[i], english)
 	}
+	findTitle(lines, res)
 	start, end := mainRun(lines[:commentsStart(lines)])
 	end = trimBlurbs(lines, start, end)
-	findTitle(lines, start, res)
+	findTitleBefore(lines, start, res)
 	findSource(lines, start, end, res)
 	res.Paragraphs = Dehyphenate(selectBody(lines, start, end, res.Title))
 	return res

@@ -159,7 +159,7 @@ func copyrightOwner(s string) string {
 
 var blurbRE = regexp.MustCompile(`^((?:The |the )?\p{Lu}[\p{L}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{N}.&'’-]*){0,5}) (?:is|are) (?:an? |the |one of |\p{Lu}\p{L}*['’]s )`)
 
-var blurbNouns = regexp.MustCompile(`(?i)\b(?:news|newspaper|channel|media|magazine|publication|website|portal|daily|weekly|broadcaster|outlet|journal|site|network|agency)\b`)
+var blurbNouns = regexp.MustCompile(`(?i)\b(?:news|newspaper|newsroom|paper|channel|media|magazine|publication|publisher|website|portal|daily|weekly|broadcaster|station|outlet|journal|site|network|agency|wire|platform)\b`)
 
 // blurbName returns the site named by a blurb such as "The Sunday Guardian
 // is India's fastest growing News channel ...".
@@ -190,15 +190,29 @@ func findSource(lines []line, start, end int, res *Result) {
 	}
 }
 
-// findTitle looks for the title before the main run: a line repeated there
-// (dumps often print the headline twice), else the breadcrumb's last part
-// (already set by scanMeta), else the headline-shaped line nearest before
-// the run. The title's lines become kindMeta.
-func findTitle(lines []line, start int, res *Result) {
-	if t := repeatedTitle(lines, start); t != "" {
+// titleWindow is how many lines from the top are searched for a
+// repeated title or a headline above a byline.
+const titleWindow = 60
+
+// findTitle looks for the title before the main run is searched, so that
+// a title long enough to pass for prose never joins the body: a line
+// repeated near the top (dumps often print the headline twice), else the
+// breadcrumb's last part (set by scanMeta), else a headline just above a
+// byline or date line. The title's lines become kindMeta.
+func findTitle(lines []line, res *Result) {
+	if t := repeatedTitle(lines); t != "" {
 		res.Title = ""
 		res.set(&res.Title, "title", t, "repeated-line")
 	}
+	if res.Title == "" {
+		res.set(&res.Title, "title", headlineAboveMeta(lines), "headline-line")
+	}
+	markTitle(lines, res.Title)
+}
+
+// findTitleBefore is the last resort, used once the run is known: the
+// headline-shaped line nearest before it.
+func findTitleBefore(lines []line, start int, res *Result) {
 	for i, n := start-1, 0; res.Title == "" && i >= 0 && n < 6; i-- {
 		if l := &lines[i]; l.kind == kindShort && isTitleLine(l) {
 			res.set(&res.Title, "title", l.text, "headline-line")
@@ -209,14 +223,15 @@ func findTitle(lines []line, start int, res *Result) {
 	markTitle(lines, res.Title)
 }
 
-// repeatedTitle returns the title-like line nearest before start that
-// occurs at least twice before start.
-func repeatedTitle(lines []line, start int) string {
+// repeatedTitle returns the first title-shaped line that occurs twice
+// within the window.
+func repeatedTitle(lines []line) string {
+	n := min(len(lines), titleWindow)
 	count := make(map[string]int)
-	for i := 0; i < start; i++ {
+	for i := 0; i < n; i++ {
 		count[lines[i].key]++
 	}
-	for i := start - 1; i >= 0; i-- {
+	for i := 0; i < n; i++ {
 		if l := &lines[i]; count[l.key] >= 2 && isTitleLine(l) {
 			return l.text
 		}
@@ -224,9 +239,30 @@ func repeatedTitle(lines []line, start int) string {
 	return ""
 }
 
+// headlineAboveMeta returns a title-shaped line found above the first
+// byline or date line, skipping boilerplate between them.
+func headlineAboveMeta(lines []line) string {
+	for i := 0; i < min(len(lines), titleWindow); i++ {
+		if lines[i].kind != kindMeta {
+			continue
+		}
+		for j, n := i-1, 0; j >= 0 && n < 4; j-- {
+			switch l := &lines[j]; {
+			case l.kind == kindMeta || l.kind == kindBoiler:
+				continue
+			case isTitleLine(l):
+				return l.text
+			}
+			n++
+		}
+		return ""
+	}
+	return ""
+}
+
 // isTitleLine reports whether l could be a headline.
 func isTitleLine(l *line) bool {
-	return l.words >= 3 && l.words <= 30 && l.kind == kindShort && !l.link &&
+	return l.words >= 3 && l.words <= 30 && (l.kind == kindShort || l.kind == kindGood) && !l.link &&
 		!strings.HasSuffix(l.text, ".")
 }
 
