@@ -11,21 +11,27 @@ import (
 //
 // A text dump has no markup left: one block per line, the article's
 // paragraphs among menus, breadcrumbs, dialogs, teaser lists and footers.
-// Text cleans it in five linear passes over the lines.
+// Text cleans it in a few linear passes over the lines; it is a scored,
+// per-line classifier, not a pile of patterns, so that it carries over to
+// sites it has never seen.
 //
 //  1. Measure each line: words (a CJK character counts as half a word), the
 //     share of English stop words, whether it ends like a sentence, whether
 //     it is shaped like a headline (no final stop, mostly capitalised) or a
-//     link (URLs, " | " menus).
+//     link (URLs, e-mail addresses, " | " menus).
 //  2. Take metadata out of the lines that state it, marking them so they
 //     never reach the body: breadcrumbs ("Home > World > Title", giving the
 //     section), bylines ("By: Name"), date lines ("Last Updated: ...",
-//     "date 2026-01-07"), copyright lines (a source candidate).
+//     "date 2026-01-07").
 //  3. Classify: boilerplate (the lexicon in lexicon.go, links, copyright),
 //     end markers ("Most Popular", "Previous Article", "Related"), good
 //     prose (ten words or more with stop words, where the page is English),
 //     and short lines (everything else).
-//  4. Find the main run of prose: each line scores its word count when
+//  4. Find the title before anything else can claim it: a line printed
+//     twice near the top, else the breadcrumb's last part, else a
+//     headline just above the byline or date line. Its lines are dropped
+//     wherever they recur.
+//  5. Find the main run of prose: each line scores its word count when
 //     good and a penalty otherwise (heavy for end markers), and the run is
 //     the maximum-sum span of lines (Kadane's algorithm). Menus before the
 //     article and teaser lists after it fall outside; one stray menu line
@@ -33,17 +39,18 @@ import (
 //     a byline or date line earns a bonus, since articles start there. A
 //     comment section ("12 Comments", "Leave a reply") after some prose
 //     ends the search: readers' comments are prose too, but not the
-//     article.
-//  5. Select inside the run: good lines stay; short lines stay when they end
+//     article. A site blurb closing the run is cut off it.
+//  6. Select inside the run: good lines stay; short lines stay when they end
 //     like a sentence, or when they are section headings (a headline-shaped
 //     line between good lines); nothing stays between an end marker and the
-//     next good line, so teaser headlines never reach the body. Then the
-//     title is found (a line repeated before the run, the breadcrumb's last
-//     part, or the headline just before the run), its repeats and exact
-//     duplicate lines are dropped, and print hyphenation is undone.
+//     next good line, so teaser headlines never reach the body. Exact
+//     duplicate lines are dropped and print hyphenation is undone
+//     (hyphen.go). With no title yet, the headline just before the run is
+//     taken.
 //
-// The source comes from a site blurb outside the run ("The Sunday Guardian
-// is India's fastest growing News channel...") or else a copyright line.
+// The source comes from a site blurb outside the body ("The Sunday
+// Guardian is India's fastest growing News channel...") or else from a
+// copyright line ("© Copyright ITV Network Ltd 2025.").
 
 // kind is what a line was classified as.
 type kind uint8
