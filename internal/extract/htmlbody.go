@@ -221,7 +221,7 @@ func selectBlocks(blocks []block, title string) []string {
 		switch {
 		case l.key == "":
 			continue
-		case endMarkers[l.key]:
+		case isEndMarker(l.key, l.words):
 			afterMarker = true
 			continue
 		case bl.linkChars*2 > bl.textChars || bl.timeChars == bl.textChars ||

@@ -72,6 +72,26 @@ var endMarkers = wordSetOf(
 	"sponsored stories", "promoted stories", "what to read next", "other articles",
 )
 
+// endMarkerPrefixes start short end-marker lines such as "More in World".
+var endMarkerPrefixes = []string{"more in ", "more from ", "latest in ", "latest from ", "also in ", "more stories from ", "more on "}
+
+// isEndMarker reports whether a line with key k and the given word count
+// is an end marker.
+func isEndMarker(k string, words int) bool {
+	if endMarkers[k] {
+		return true
+	}
+	if words > 5 {
+		return false
+	}
+	for _, p := range endMarkerPrefixes {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // commentMarkers are keys of lines that open a comment section. Nothing
 // after one is article text.
 var commentMarkers = wordSetOf(

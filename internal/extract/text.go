@@ -35,7 +35,10 @@ import (
 //     good and a penalty otherwise (heavy for end markers), and the run is
 //     the maximum-sum span of lines (Kadane's algorithm). Menus before the
 //     article and teaser lists after it fall outside; one stray menu line
-//     inside an article does not split it. The first good line just after
+//     inside an article does not split it. A good line with no good
+//     neighbour scores a quarter: teaser lists alternate a headline, a
+//     one-sentence summary and a time stamp, while an article's paragraphs
+//     come together. The first good line just after
 //     a byline or date line earns a bonus, since articles start there. A
 //     comment section ("12 Comments", "Leave a reply") after some prose
 //     ends the search: readers' comments are prose too, but not the
@@ -166,7 +169,7 @@ func classify(l *line, english bool) {
 		return
 	}
 	switch {
-	case endMarkers[l.key]:
+	case isEndMarker(l.key, l.words):
 		l.kind = kindMarker
 	case isBoilerplate(l.key, l.words) || l.link || isCopyright(l):
 		l.kind = kindBoiler
@@ -195,6 +198,11 @@ func lineScore(l *line) int {
 	return -3
 }
 
+// isolated reports whether neither neighbour of line i is good prose.
+func isolated(lines []line, i int) bool {
+	return (i == 0 || lines[i-1].kind != kindGood) && (i+1 >= len(lines) || lines[i+1].kind != kindGood)
+}
+
 // metaBonus is added to the first good line at most metaBonusReach lines
 // after a metadata line.
 const metaBonus, metaBonusReach = 40, 3
@@ -207,7 +215,11 @@ func mainRun(lines []line) (start, end int) {
 		if sum <= 0 {
 			sum, from = 0, i
 		}
-		sum += lineScore(&lines[i])
+		score := lineScore(&lines[i])
+		if lines[i].kind == kindGood && isolated(lines, i) {
+			score /= 4 // a teaser summary between a headline and a time stamp
+		}
+		sum += score
 		if lines[i].kind == kindMeta {
 			sinceMeta = 0
 		} else if sinceMeta++; sinceMeta <= metaBonusReach && lines[i].kind == kindGood {
