@@ -36,11 +36,16 @@ import (
 // pruneTags are elements never read as article text.
 var pruneTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Svg: true, atom.Iframe: true, atom.Form: true, atom.Nav: true, atom.Header: true,
-	atom.Footer: true, atom.Aside: true, atom.Button: true, atom.Select: true,
+	atom.Svg: true, atom.Iframe: true, atom.Button: true, atom.Select: true,
 	atom.Textarea: true, atom.Input: true, atom.Label: true, atom.Object: true,
-	atom.Embed: true, atom.Canvas: true, atom.Dialog: true, atom.Menu: true,
-	atom.Figcaption: true, atom.Head: true,
+	atom.Embed: true, atom.Canvas: true, atom.Figcaption: true, atom.Head: true,
+}
+
+// furnitureTags are elements that hold page furniture, unless they hold
+// most of the page's text: some sites wrap the whole page in a <form>.
+var furnitureTags = map[atom.Atom]bool{
+	atom.Form: true, atom.Nav: true, atom.Header: true, atom.Footer: true,
+	atom.Aside: true, atom.Dialog: true, atom.Menu: true,
 }
 
 // pruneRoles are ARIA roles never read as article text.
@@ -145,12 +150,14 @@ func isHidden(n *html.Node) bool {
 	return false
 }
 
-// isFurniture reports whether an element's role, class or id names page
-// furniture. The body, main and article elements and the marked article
-// body never are.
+// isFurniture reports whether an element is page furniture by its tag, or
+// by a role, class or id naming furniture. The body, main and article
+// elements and the marked article body never are by their names.
 func isFurniture(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Body, atom.Main, atom.Article, atom.Html:
+	switch {
+	case furnitureTags[n.DataAtom]:
+		return true
+	case n.DataAtom == atom.Body, n.DataAtom == atom.Main, n.DataAtom == atom.Article, n.DataAtom == atom.Html:
 		return false
 	}
 	var class, id string
