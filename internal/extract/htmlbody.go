@@ -21,6 +21,12 @@ var blockTags = map[atom.Atom]bool{
 	atom.Br: true, atom.Center: true, atom.Address: true, atom.Details: true, atom.Summary: true,
 }
 
+// listParts are the elements of lists and tables.
+var listParts = map[atom.Atom]bool{
+	atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Table: true, atom.Tbody: true, atom.Thead: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+}
+
 // counts holds the text and link-text lengths of every element.
 type counts struct {
 	text, link map[*html.Node]int
@@ -75,6 +81,10 @@ func mainContent(doc *goquery.Document, root *html.Node) []*html.Node {
 	}
 	if best == nil {
 		return []*html.Node{root}
+	}
+	for listParts[best.DataAtom] && best.Parent != nil {
+		best = best.Parent // a list item or table cell is one paragraph of its container
+		bestScore = max(bestScore, scores[best])
 	}
 	for a := best.Parent; a != nil; a = a.Parent {
 		if a.DataAtom == atom.Article && c.text[a] < 3*c.text[best]+2000 {
