@@ -24,9 +24,13 @@ import (
 // of 25 characters or more scores one point plus a point per comma plus one
 // per 100 characters (at most three), credited in full to its parent and
 // half to its grandparent, and each candidate's score is scaled by one minus
-// its link density (the share of its text inside links). An <article> holding
-// the winner is preferred to it, since the winner is often one of several
-// text columns inside it.
+// its link density (the share of its text inside links). A paragraph is a
+// <p> or <pre>, or the inline text directly inside any other element (text
+// broken only by <br>), which then counts as its own parent. A winning list
+// item or table cell stands for its whole list or table. An <article>
+// holding the winner is preferred to it, since the winner is often one of
+// several text columns inside it; otherwise the winner's siblings that
+// score at least a fifth of it join it.
 //
 // Inside the main content, blocks (p, h2-h6, li, blockquote, pre, and runs of
 // inline text inside divs) become paragraphs in document order. A block

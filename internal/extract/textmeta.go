@@ -68,6 +68,9 @@ var breadcrumbSep = regexp.MustCompile(`\s+(?:>|»|›|/|→)\s+`)
 // breadcrumb starts at a home link or has three parts or more, and its
 // parts are short.
 func breadcrumbParts(s string) []string {
+	if !strings.ContainsAny(s, ">»›/→") {
+		return nil
+	}
 	parts := breadcrumbSep.Split(s, -1)
 	if len(parts) < 2 {
 		return nil
@@ -132,6 +135,9 @@ var dateLabelRE = regexp.MustCompile(`(?i)^(?:last updated|updated|published|fir
 // dateLine parses a line that is a date, with or without a label such as
 // "Last Updated:" or "date".
 func dateLine(s string) (time.Time, bool) {
+	if !hasYear(s) {
+		return time.Time{}, false
+	}
 	s = strings.TrimSpace(s)
 	if loc := dateLabelRE.FindStringIndex(s); loc != nil {
 		s = s[loc[1]:]
@@ -164,6 +170,9 @@ var blurbNouns = regexp.MustCompile(`(?i)\b(?:news|newspaper|newsroom|paper|chan
 // blurbName returns the site named by a blurb such as "The Sunday Guardian
 // is India's fastest growing News channel ...".
 func blurbName(s string) string {
+	if !strings.Contains(s, " is ") && !strings.Contains(s, " are ") {
+		return ""
+	}
 	m := blurbRE.FindStringSubmatch(s)
 	if m == nil || !blurbNouns.MatchString(s[len(m[0]):]) {
 		return ""
