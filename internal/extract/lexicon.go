@@ -45,7 +45,7 @@ var boilerPrefixes = []string{
 	"subscribe to", "join now and become", "sign up for", "sign up to", "get the latest",
 	"we use cookies", "this website uses cookies", "this site uses cookies", "by clicking",
 	"by continuing to use", "follow us on", "follow us", "download the app", "download our app",
-	"click here to", "click to", "also read", "read also", "read more", "see also", "you may also like",
+	"click here to", "click to", "share your thoughts", "share this", "also read", "read also", "read more", "see also", "you may also like",
 	"you might also like", "recommended for you", "more from", "more stories",
 	"image source", "image credit", "photo credit", "photograph", "file photo", "representational image",
 	"all rights reserved", "all right reserved", "copyright", "terms of use", "terms of service",

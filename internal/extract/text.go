@@ -25,8 +25,9 @@ import (
 //     "date 2026-01-07").
 //  3. Classify: boilerplate (the lexicon in lexicon.go, links, copyright),
 //     end markers ("Most Popular", "Previous Article", "Related"), good
-//     prose (ten words or more with stop words, where the page is English),
-//     and short lines (everything else).
+//     prose (ten words or more, with stop words where the page is English,
+//     ending like a sentence unless twenty words or more: teaser headlines
+//     do not), and short lines (everything else).
 //  4. Find the title before anything else can claim it: a line printed
 //     twice near the top, else the breadcrumb's last part, else a
 //     headline just above the byline or date line. Its lines are dropped
@@ -173,7 +174,7 @@ func classify(l *line, english bool) {
 		l.kind = kindMarker
 	case isBoilerplate(l.key, l.words) || l.link || isCopyright(l):
 		l.kind = kindBoiler
-	case l.words >= 10 && !l.headline && (!english || l.stops*100 >= l.words*15):
+	case l.words >= 10 && !l.headline && (l.sentence || l.words >= 20) && (!english || l.stops*100 >= l.words*15):
 		l.kind = kindGood
 	case l.words >= 7 && l.sentence && (!english || l.stops*100 >= l.words*20):
 		l.kind = kindGood
