@@ -250,11 +250,21 @@ func commentsStart(lines []line) int {
 	for i := range lines {
 		if lines[i].kind == kindGood {
 			prose += lines[i].words
-		} else if prose >= 50 && isCommentMarker(lines[i].key, prose) {
+		} else if prose >= 50 && (isCommentMarker(lines[i].key, prose) || isCommenterLine(&lines[i])) {
 			return i
 		}
 	}
 	return len(lines)
+}
+
+// isCommenterLine reports whether l introduces a reader's comment:
+// "Alex on September 17, 2018 at 6:34 am said:".
+func isCommenterLine(l *line) bool {
+	if l.words > 15 || !strings.HasSuffix(l.text, ":") {
+		return false
+	}
+	return strings.HasSuffix(l.key, " said") || strings.HasSuffix(l.key, " says") ||
+		strings.HasSuffix(l.key, " wrote") || strings.HasSuffix(l.key, " commented")
 }
 
 // trimBlurbs moves the end of the run back over site blurbs ("The X is a

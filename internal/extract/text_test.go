@@ -155,6 +155,8 @@ func TestTextNoiseFamilies(t *testing.T) {
 		{"share and ads", "Share\nTweet\nAdvertisement\n", "Advertisement\nFollow us on social media\n", []string{"Tweet", "Advertisement", "Follow"}},
 		{"comment section", "", "12 Comments\nJo Baxter says:\nThis is a reader's reply that runs long enough to pass for prose, and it has plenty of the usual small words.\n",
 			[]string{"Comments", "Baxter", "reader's reply"}},
+		{"commenter lines", "", "Dana on March 3, 2026 at 4:10 pm said:\nI think the board should have acted sooner, because the drought was obvious to everyone by June.\n",
+			[]string{"Dana", "board should have acted"}},
 		{"menu with separators", "News | Sport | Weather | Culture\n", "https://example.org/water\n", []string{"Sport", "https"}},
 	}
 	wantParas := strings.Split(article, "\n")
