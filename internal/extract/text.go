@@ -248,10 +248,12 @@ func mainRun(lines []line) (start, end int) {
 func commentsStart(lines []line) int {
 	prose := 0
 	for i := range lines {
-		if lines[i].kind == kindGood {
-			prose += lines[i].words
-		} else if prose >= 50 && (isCommentMarker(lines[i].key, prose) || isCommenterLine(&lines[i])) {
+		l := &lines[i]
+		if prose >= 50 && (isCommentMarker(l.key, prose) || isCommenterLine(l)) {
 			return i
+		}
+		if l.kind == kindGood {
+			prose += l.words
 		}
 	}
 	return len(lines)
