@@ -73,6 +73,9 @@ func TestHTMLMetadataSources(t *testing.T) {
 			title: "Ban ends", byline: "Ravi Menon, Lea Park", source: "Valley Times",
 			section: "Environment, Water", url: "https://valley.example/ban", published: "2025-10-12T00:00:00Z",
 		}},
+		{"title tag without the site name", `<title>Hosepipe ban ends early | Valley Times</title>`, htmlProse, pageWant{
+			title: "Hosepipe ban ends early", from: map[string]string{"title": "title"},
+		}},
 		{"broken json-ld is ignored", `<script type="application/ld+json">{"@type":"NewsArticle","headline":</script>
 <link rel="canonical" href="https://valley.example/c">`, htmlProse, pageWant{
 			url: "https://valley.example/c", from: map[string]string{"url": "canonical"},

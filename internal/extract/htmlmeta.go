@@ -59,7 +59,7 @@ func visibleMeta(doc *goquery.Document, res *Result) {
 		}
 	}
 	res.set(&res.Title, "title", doc.Find("h1").First().Text(), "h1")
-	res.set(&res.Title, "title", doc.Find("title").First().Text(), "title")
+	res.set(&res.Title, "title", stripSiteName(doc.Find("title").First().Text(), res.Source), "title")
 	by := doc.Find(`[itemprop="author"] [itemprop="name"], [rel="author"], .byline, .author-name, .article-author`).First().Text()
 	if name, ok := bylineName(cleanSpace(by)); ok {
 		by = name
@@ -76,6 +76,24 @@ func visibleMeta(doc *goquery.Document, res *Result) {
 	if len(crumbs) > 0 {
 		setBreadcrumb(append(crumbs, ""), res, "breadcrumb")
 	}
+}
+
+// stripSiteName removes a site name that a <title> carries after the
+// headline ("Headline | Site", "Headline - Site"). Without a known site
+// name, only a short last part after " | " is taken for one.
+func stripSiteName(title, site string) string {
+	title = cleanSpace(title)
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		tail := title[i+len(sep):]
+		if (site != "" && strings.EqualFold(tail, site)) || (sep == " | " && len(strings.Fields(tail)) <= 4) {
+			return title[:i]
+		}
+	}
+	return title
 }
 
 // walkJSONLD looks through a decoded JSON-LD value for the article and a
