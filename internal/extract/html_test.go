@@ -76,6 +76,9 @@ func TestHTMLMetadataSources(t *testing.T) {
 		{"title tag without the site name", `<title>Hosepipe ban ends early | Valley Times</title>`, htmlProse, pageWant{
 			title: "Hosepipe ban ends early", from: map[string]string{"title": "title"},
 		}},
+		{"source from the footer", "", htmlProse + `<footer><p>Contact</p><p>© 2025 Valley Times Media. All rights reserved.</p></footer>`, pageWant{
+			source: "Valley Times Media", from: map[string]string{"source": "copyright"},
+		}},
 		{"broken json-ld is ignored", `<script type="application/ld+json">{"@type":"NewsArticle","headline":</script>
 <link rel="canonical" href="https://valley.example/c">`, htmlProse, pageWant{
 			url: "https://valley.example/c", from: map[string]string{"url": "canonical"},

@@ -35,6 +35,7 @@ func htmlMeta(doc *goquery.Document, res *Result) {
 	res.set(&res.Title, "title", meta("property", "og:title"), "og:title")
 	res.set(&res.Title, "title", meta("name", "twitter:title"), "twitter:title")
 	res.set(&res.Source, "source", meta("property", "og:site_name"), "og:site_name")
+	res.set(&res.Source, "source", meta("name", "application-name"), "meta:application-name")
 	res.set(&res.Section, "section", meta("property", "article:section"), "article:section")
 	res.set(&res.Byline, "byline", meta("name", "author"), "meta:author")
 	if href, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok {
@@ -76,6 +77,24 @@ func visibleMeta(doc *goquery.Document, res *Result) {
 	if len(crumbs) > 0 {
 		setBreadcrumb(append(crumbs, ""), res, "breadcrumb")
 	}
+	if res.Source == "" {
+		copyrightSource(doc, res)
+	}
+}
+
+// copyrightSource takes the source from a copyright notice in the page's
+// footer.
+func copyrightSource(doc *goquery.Document, res *Result) {
+	doc.Find(`footer, [class*="copyright"], [id*="copyright"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		for _, t := range strings.Split(s.Text(), "\n") {
+			l := measure(cleanSpace(t))
+			if l.words > 0 && l.words <= 20 && isCopyright(&l) {
+				res.set(&res.Source, "source", copyrightOwner(l.text), "copyright")
+				return res.Source == ""
+			}
+		}
+		return true
+	})
 }
 
 // stripSiteName removes a site name that a <title> carries after the
