@@ -86,8 +86,8 @@ func visibleMeta(doc *goquery.Document, res *Result) {
 // footer.
 func copyrightSource(doc *goquery.Document, res *Result) {
 	doc.Find(`footer, [class*="copyright"], [id*="copyright"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		for _, t := range strings.Split(s.Text(), "\n") {
-			l := measure(cleanSpace(t))
+		for _, b := range collectBlocks(s.Nodes) {
+			l := measure(b.text)
 			if l.words > 0 && l.words <= 20 && isCopyright(&l) {
 				res.set(&res.Source, "source", copyrightOwner(l.text), "copyright")
 				return res.Source == ""
