@@ -82,12 +82,19 @@ func TestGoldenSeeds(t *testing.T) {
 	}
 }
 
-func cleanSeed(t *testing.T, path string) *Result {
-	t.Helper()
+// readFile returns a file's bytes or fails the test.
+func readFile(tb testing.TB, path string) []byte {
+	tb.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return data
+}
+
+func cleanSeed(t *testing.T, path string) *Result {
+	t.Helper()
+	data := readFile(t, path)
 	name := path
 	if strings.HasSuffix(path, ".gz") {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
