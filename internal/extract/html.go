@@ -25,8 +25,9 @@ import (
 // per 100 characters (at most three), credited in full to its parent and
 // half to its grandparent, and each candidate's score is scaled by one minus
 // its link density (the share of its text inside links). A paragraph is a
-// <p> or <pre>, or the inline text directly inside any other element (text
-// broken only by <br>), which then counts as its own parent. A winning list
+// <p> or <pre>, a <div> with no block children (text broken only by <br>),
+// or the inline text directly inside any other element, which then counts
+// as its own parent. A winning list
 // item or table cell stands for its whole list or table. An <article>
 // holding the winner is preferred to it, since the winner is often one of
 // several text columns inside it; otherwise the winner's siblings that

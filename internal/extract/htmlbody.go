@@ -95,9 +95,9 @@ func mainContent(doc *goquery.Document, root *html.Node) []*html.Node {
 }
 
 // scoreParagraphs credits each paragraph's score to its parent and half of
-// it to its grandparent. A paragraph is a p or pre element, or the inline
-// text directly inside any other element (text broken only by <br>), which
-// then counts as its own parent.
+// it to its grandparent. A paragraph is a p or pre element, a div with no
+// block children, or the inline text directly inside any other element,
+// which then counts as its own parent.
 func scoreParagraphs(root *html.Node) map[*html.Node]float64 {
 	scores := make(map[*html.Node]float64)
 	credit := func(parent *html.Node, text string) {
@@ -116,7 +116,7 @@ func scoreParagraphs(root *html.Node) map[*html.Node]float64 {
 			if ch.Type != html.ElementNode {
 				continue
 			}
-			if ch.DataAtom == atom.P || ch.DataAtom == atom.Pre {
+			if isParagraph(ch) {
 				credit(ch.Parent, nodeText(ch))
 				continue
 			}
@@ -126,6 +126,23 @@ func scoreParagraphs(root *html.Node) map[*html.Node]float64 {
 	}
 	walk(root)
 	return scores
+}
+
+// isParagraph reports whether n scores as a paragraph: a p or pre, or a
+// div with no block children but line breaks.
+func isParagraph(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Pre:
+		return true
+	case atom.Div:
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode && blockTags[ch.DataAtom] && ch.DataAtom != atom.Br {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // inlineText returns the text directly inside n, outside its block
