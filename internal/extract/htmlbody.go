@@ -241,7 +241,8 @@ func collectBlocks(nodes []*html.Node) []block {
 // selectBlocks keeps the blocks that are article text.
 func selectBlocks(blocks []block, title string) []string {
 	var out []string
-	seen := map[string]bool{lineKey(title): true}
+	seen := make(map[string]bool)
+	titleKey := lineKey(title)
 	afterMarker := false
 	for _, bl := range blocks {
 		l := measure(bl.text)
@@ -258,7 +259,7 @@ func selectBlocks(blocks []block, title string) []string {
 			continue
 		}
 		afterMarker = false
-		if seen[l.key] {
+		if l.key == titleKey || (l.words >= dupWords && seen[l.key]) {
 			continue
 		}
 		seen[l.key] = true

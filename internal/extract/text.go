@@ -280,6 +280,11 @@ func trimBlurbs(lines []line, start, end int) int {
 	return end
 }
 
+// dupWords is the length from which a repeated line is taken for a
+// duplicate (a teaser or pull quote printed twice) and dropped; shorter
+// lines, such as the items of a recipe, may repeat.
+const dupWords = 8
+
 // selectBody returns the body paragraphs of lines[start:end].
 func selectBody(lines []line, start, end int, title string) []string {
 	var out []string
@@ -301,7 +306,7 @@ func selectBody(lines []line, start, end int, title string) []string {
 		default:
 			continue
 		}
-		if l.key == titleKey || seen[l.key] {
+		if l.key == titleKey || (l.words >= dupWords && seen[l.key]) {
 			continue
 		}
 		seen[l.key] = true
