@@ -29,6 +29,17 @@ import (
 const MaxInput = 8 << 20
 
 // Result is what the cleaner found in one page.
+//
+// From maps each metadata field found ("title", "byline", "source",
+// "section", "url", "published") to where it was found. Text dumps give
+// "breadcrumb", "repeated-line" (a line printed twice near the top),
+// "headline-line", "byline-line", "date-line", "blurb" (a site's
+// self-description) and "copyright". HTML pages give "json-ld",
+// "og:title", "og:site_name", "og:url", "twitter:title", "article:section",
+// "meta:NAME" (meta author, date and application-name tags), "canonical",
+// "time", "h1", "title", "byline-element", "breadcrumb" and "copyright".
+// From["body"] is "text-fallback" when an HTML page could not be parsed
+// and was read as a text dump.
 type Result struct {
 	Title     string
 	Byline    string
@@ -36,7 +47,7 @@ type Result struct {
 	Section   string            // e.g. "World"
 	URL       string            // canonical URL
 	Published time.Time         // zero when absent; never guessed
-	From      map[string]string // field -> where it was found: "og:title", "json-ld", "byline-line", ...
+	From      map[string]string // field -> where it was found; see below
 	// Paragraphs is the article body, cleaned, in order.
 	Paragraphs []string
 }

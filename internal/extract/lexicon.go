@@ -159,7 +159,7 @@ func isBoilerplate(k string, words int) bool {
 	if boilerLines[k] || endMarkers[k] {
 		return true
 	}
-	if words > 12 {
+	if words > 15 {
 		return false
 	}
 	for _, p := range boilerPrefixes {
