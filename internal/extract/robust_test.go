@@ -26,6 +26,7 @@ func TestBadInput(t *testing.T) {
 		{"only hyphens", strings.Repeat("-", 1000) + " a-" + strings.Repeat("b-", 200)},
 		{"huge single line", strings.Repeat("word ", 400000)},
 		{"many short lines", strings.Repeat("Menu\n", 200000)},
+		{"one wrapped paragraph", strings.Repeat("words that wrap on\n", 200000)},
 		{"binary", string([]byte{0x1f, 0x8b, 0x08, 0x00, 0xff, 0x00, 0x00, 0x00, 0x00, 0x03})},
 	}
 	for _, tt := range tests {

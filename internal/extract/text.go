@@ -98,9 +98,19 @@ func Text(data []byte) *Result {
 }
 
 // splitLines returns the non-empty lines of s, white space collapsed,
-// measured.
+// measured. Hard-wrapped prose is rejoined: a line that does not end a
+// sentence, directly followed (no blank line) by one that starts in lower
+// case, continues on it.
 func splitLines(s string) []line {
 	var out []line
+	var cur strings.Builder // the text being built, perhaps over several raw lines
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, measure(cur.String()))
+			cur.Reset()
+		}
+	}
+	joinable := false // cur may continue on the next raw line
 	for len(s) > 0 {
 		var raw string
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -108,11 +118,33 @@ func splitLines(s string) []line {
 		} else {
 			raw, s = s, ""
 		}
-		if t := cleanSpace(raw); t != "" {
-			out = append(out, measure(t))
+		t := cleanSpace(raw)
+		if t == "" {
+			joinable = false
+			continue
 		}
+		if joinable && startsLower(t) {
+			cur.WriteByte(' ')
+		} else {
+			flush()
+		}
+		cur.WriteString(t)
+		joinable = strings.Count(t, " ") >= 3 && !endsSentence(t)
 	}
+	flush()
 	return out
+}
+
+func startsLower(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLower(r)
+}
+
+// endsSentence reports whether t ends with sentence punctuation, allowing
+// closing quotes and brackets after it.
+func endsSentence(t string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"'”’)]»*"))
+	return strings.ContainsRune(".!?…:;。！？", last)
 }
 
 // measure computes a line's features.
@@ -140,8 +172,7 @@ func measure(t string) line {
 		}
 	}
 	l.words += cjk / 2
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"'”’)]»*"))
-	l.sentence = strings.ContainsRune(".!?…:;。！？", last)
+	l.sentence = endsSentence(t)
 	l.headline = !l.sentence && caps > 0 && lowers <= caps/3
 	l.link = strings.Contains(t, "http://") || strings.Contains(t, "https://") ||
 		strings.Contains(t, "www.") || strings.Count(t, " | ") >= 2 || strings.Count(t, " • ") >= 2 ||

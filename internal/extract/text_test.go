@@ -157,6 +157,7 @@ func TestTextNoiseFamilies(t *testing.T) {
 			[]string{"Comments", "Baxter", "reader's reply"}},
 		{"commenter lines", "", "Dana on March 3, 2026 at 4:10 pm said:\nI think the board should have acted sooner, because the drought was obvious to everyone by June.\n",
 			[]string{"Dana", "board should have acted"}},
+		{"hard-wrapped blurb", "", "The Hillside Herald is the valley's\nindependent weekly newspaper, read\nin every town.\n", []string{"Hillside", "weekly"}},
 		{"menu with separators", "News | Sport | Weather | Culture\n", "https://example.org/water\n", []string{"Sport", "https"}},
 	}
 	wantParas := strings.Split(article, "\n")
@@ -201,5 +202,17 @@ func TestTextSourceAndTitle(t *testing.T) {
 				t.Errorf("body keeps title or source lines:\n%s", got.Body())
 			}
 		})
+	}
+}
+
+func TestTextHardWrapped(t *testing.T) {
+	wrapped := "The regional water board said on Monday that\nreservoir levels had recovered after the wettest\nautumn in a decade.\n\nEngineers will use the coming months to repair two\nleaking mains under the old town, the board said.\n"
+	want := []string{
+		"The regional water board said on Monday that reservoir levels had recovered after the wettest autumn in a decade.",
+		"Engineers will use the coming months to repair two leaking mains under the old town, the board said.",
+	}
+	got := Text([]byte(wrapped)).Paragraphs
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("paragraphs = %q, want %q", got, want)
 	}
 }
