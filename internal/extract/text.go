@@ -15,7 +15,9 @@ import (
 // per-line classifier, not a pile of patterns, so that it carries over to
 // sites it has never seen.
 //
-//  1. Measure each line: words (a CJK character counts as half a word), the
+//  1. Split into lines, rejoining hard-wrapped prose (a line that does not
+//     end a sentence, followed by one starting in lower case). Measure each
+//     line: words (a CJK character counts as half a word), the
 //     share of English stop words, whether it ends like a sentence, whether
 //     it is shaped like a headline (no final stop, mostly capitalised) or a
 //     link (URLs, e-mail addresses, " | " menus).
