@@ -53,6 +53,9 @@ var boilerPrefixes = []string{
 	"reuse this content", "we ll be sending you", "thanks for subscribing", "unlock left",
 	"are you sure", "something went wrong", "please try again", "your subscription",
 	"to continue reading", "sign in to", "log in to", "already have an account",
+	// date lines whose date could not be read
+	"last updated", "last modified", "updated on", "published on", "posted on", "first published",
+	"reading time", "estimated reading time",
 }
 
 // endMarkers are keys of lines after which a page lists other articles:
@@ -161,6 +164,9 @@ func isBoilerplate(k string, words int) bool {
 	}
 	if words > 15 {
 		return false
+	}
+	if words <= 6 && (strings.HasSuffix(k, " min read") || strings.HasSuffix(k, " minute read") || strings.HasSuffix(k, " minutes read")) {
+		return true
 	}
 	for _, p := range boilerPrefixes {
 		if strings.HasPrefix(k, p) && (len(k) == len(p) || k[len(p)] == ' ') {

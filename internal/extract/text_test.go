@@ -158,6 +158,7 @@ func TestTextNoiseFamilies(t *testing.T) {
 		{"commenter lines", "", "Dana on March 3, 2026 at 4:10 pm said:\nI think the board should have acted sooner, because the drought was obvious to everyone by June.\n",
 			[]string{"Dana", "board should have acted"}},
 		{"hard-wrapped blurb", "", "The Hillside Herald is the valley's\nindependent weekly newspaper, read\nin every town.\n", []string{"Hillside", "weekly"}},
+		{"unreadable date and reading time", "Last Updated: 3 hours ago\n4 min read\n", "", []string{"Updated", "min read"}},
 		{"menu with separators", "News | Sport | Weather | Culture\n", "https://example.org/water\n", []string{"Sport", "https"}},
 	}
 	wantParas := strings.Split(article, "\n")
