@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestHTMLFixture(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "html", "article.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPage(t, HTML(data), pageWant{
+		title:     "Lake Ferries Return After Winter Pause",
+		byline:    "Tomas Lindqvist",
+		source:    "The Northshore Gazette",
+		section:   "Transport",
+		url:       "https://gazette.example/news/lake-ferries-return",
+		published: "2026-02-14T07:30:00+01:00",
+		from: map[string]string{"title": "json-ld", "byline": "json-ld", "source": "json-ld",
+			"section": "json-ld", "url": "json-ld", "published": "json-ld"},
+		paragraphs: 6,
+		first:      "Passenger ferries on the lake",
+		last:       "Local businesses on the islands",
+		has:        []string{"Fares stay the same", `"We know people rely`},
+		hasNot: []string{"cookies", "Accept all", "Sport", "Share on Facebook", "Tweet", "Advertisement",
+			"Buy cheap", "morning briefing", "Sign up", "Bridge repairs", "Island school", "Great news",
+			"Mayor opens", "Northshore Media", "Terms of use", "Tomas Lindqvist", "14 February"},
+	})
+}
+
+// page wraps body in a minimal HTML document with the given head.
+func page(head, body string) []byte {
+	return []byte("<html><head>" + head + "</head><body>" + body + "</body></html>")
+}
+
+const htmlProse = `<p>The regional water board said on Monday that reservoir levels had recovered after the wettest autumn in a decade.</p>
+<p>Engineers will use the coming months to repair two leaking mains under the old town, work that will save water for many homes.</p>
+<p>Farmers welcomed the decision, but asked for a longer warning next time, since many had already paid for storage tanks.</p>`
+
+func TestHTMLMetadataSources(t *testing.T) {
+	tests := []struct {
+		name, head, body string
+		want             pageWant
+	}{
+		{"og and article tags", `<title>Ban ends - Valley Times</title>
+<meta property="og:title" content="Hosepipe ban ends early">
+<meta property="og:site_name" content="Valley Times">
+<meta property="article:published_time" content="2025-10-12T09:15:00Z">
+<meta property="article:section" content="Environment">
+<meta name="author" content="Ravi Menon">
+<meta property="og:url" content="https://valley.example/ban">`, htmlProse, pageWant{
+			title: "Hosepipe ban ends early", source: "Valley Times", section: "Environment",
+			byline: "Ravi Menon", url: "https://valley.example/ban", published: "2025-10-12T09:15:00Z",
+			from: map[string]string{"title": "og:title", "source": "og:site_name", "section": "article:section",
+				"byline": "meta:author", "url": "og:url", "published": "meta:article:published_time"},
+		}},
+		{"visible elements only", `<title>Hosepipe ban ends early</title>`,
+			`<h1>Hosepipe ban ends early</h1><p class="byline">By Ravi Menon</p>
+<time datetime="2025-10-12" pubdate>12 October</time>
+<div class="breadcrumbs"><a href="/">Home</a> <a href="/env">Environment</a></div>` + htmlProse, pageWant{
+				title: "Hosepipe ban ends early", byline: "Ravi Menon", section: "Environment",
+				published: "2025-10-12T00:00:00Z",
+				from: map[string]string{"title": "h1", "byline": "byline-element", "section": "breadcrumb",
+					"published": "time"},
+			}},
+		{"json-ld array and author list", `<script type="application/ld+json">[{"@type":"WebSite","name":"Ignore Me"},
+{"@type":["NewsArticle"],"headline":"Ban ends","datePublished":"Oct 12, 2025",
+"author":[{"name":"Ravi Menon"},{"name":"Lea Park"}],"publisher":"Valley Times",
+"articleSection":["Environment","Water"],"url":"https://valley.example/ban"}]</script>`, htmlProse, pageWant{
+			title: "Ban ends", byline: "Ravi Menon, Lea Park", source: "Valley Times",
+			section: "Environment, Water", url: "https://valley.example/ban", published: "2025-10-12T00:00:00Z",
+		}},
+		{"title tag without the site name", `<title>Hosepipe ban ends early | Valley Times</title>`, htmlProse, pageWant{
+			title: "Hosepipe ban ends early", from: map[string]string{"title": "title"},
+		}},
+		{"source from the footer", "", htmlProse + `<footer><p>Contact</p><p>© 2025 Valley Times Media. All rights reserved.</p></footer>`, pageWant{
+			source: "Valley Times Media", from: map[string]string{"source": "copyright"},
+		}},
+		{"broken json-ld is ignored", `<script type="application/ld+json">{"@type":"NewsArticle","headline":</script>
+<link rel="canonical" href="https://valley.example/c">`, htmlProse, pageWant{
+			url: "https://valley.example/c", from: map[string]string{"url": "canonical"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.want.paragraphs = 3
+			tt.want.first, tt.want.last = "The regional water board", "Farmers welcomed"
+			checkPage(t, HTML(page(tt.head, tt.body)), tt.want)
+		})
+	}
+}
+
+func TestHTMLMainContent(t *testing.T) {
+	links := strings.Repeat(`<li><a href="/x">A teaser headline about something else entirely</a></li>`, 30)
+	tests := []struct {
+		name   string
+		body   string
+		hasNot []string
+	}{
+		{"densest block beats link lists", `<div class="left"><ul>` + links + `</ul></div><div class="story">` + htmlProse + `</div>`,
+			[]string{"teaser"}},
+		{"itemprop articleBody wins", `<div><p>A long introduction to the site that is written in full sentences, with commas, many of them, and more, and more.</p></div>
+<div itemprop="articleBody">` + htmlProse + `</div>`, []string{"introduction"}},
+		{"text broken by br", `<div class="content">The regional water board said on Monday that reservoir levels had recovered after the wettest autumn in a decade.<br><br>
+Engineers will use the coming months to repair two leaking mains under the old town, work that will save water for many homes.<br><br>
+Farmers welcomed the decision, but asked for a longer warning next time, since many had already paid for storage tanks.</div>`, nil},
+		{"hidden and furniture classes", `<div class="story">` + htmlProse + `<div style="display: none">Secret text here</div>
+<div class="social-share">Share this story now</div><div class="comments-area"><p>First comment, written by a reader, with commas, many commas.</p></div>
+<div class="promo">Win a holiday</div><span aria-hidden="true">Icon label</span></div>`,
+			[]string{"Secret", "Share", "comment", "holiday", "Icon"}},
+		{"end marker heading drops its list", `<div class="story">` + htmlProse + `<h3>Read more</h3><p><a href="/y">Other story</a></p><p>Short teaser line</p></div>`,
+			[]string{"Read more", "Other story", "teaser"}},
+		{"wrapper with a furniture class is kept", `<div class="page has-sidebar">` + htmlProse + `</div>`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkPage(t, HTML(page("", tt.body)), pageWant{
+				paragraphs: 3, first: "The regional water board", last: "Farmers welcomed", hasNot: tt.hasNot,
+			})
+		})
+	}
+}

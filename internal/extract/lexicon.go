@@ -1,0 +1,177 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// The boilerplate lexicon: phrases that, making up a whole line (or its
+// start), mark the line as page furniture rather than article text. They are
+// grouped by family so that a new site's variant is easy to add. Matching is
+// on the line's key (see lineKey): lower case, letters, digits and single
+// spaces only, so "Subscribe to our weekly news digest." and "SUBSCRIBE TO
+// OUR WEEKLY NEWS DIGEST" share one entry.
+
+// boilerLines are keys that mark a line as boilerplate when the whole line
+// equals them.
+var boilerLines = wordSetOf(
+	// paywall and account dialogs
+	"are you sure want to unlock this post", "are you sure you want to unlock this post",
+	"are you sure want to cancel subscription", "are you sure you want to cancel subscription",
+	"unlock left", "unlock left 0", "sign in", "log in", "login", "register", "sign up",
+	"subscribe", "subscribe now", "my account", "logout", "log out", "cancel", "ok", "yes", "no",
+	"continue reading", "already a subscriber", "create account", "create an account",
+	// newsletter boxes
+	"invalid email address", "thanks for subscribing", "thank you for subscribing",
+	"we ll be sending you our best soon", "something went wrong please try again later",
+	"enter your email", "enter your email address", "email address", "your email",
+	"sign up for our newsletter", "subscribe to our newsletter",
+	// summaries, tools and sharing
+	"no time to read", "get a summary", "share", "share this", "share this article",
+	"share on facebook", "share on twitter", "share on whatsapp", "tweet", "email", "print",
+	"copy link", "link copied", "comments", "comment", "leave a comment", "post a comment",
+	"listen to this article", "listen", "save", "bookmark", "follow us", "follow",
+	"advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads",
+	"skip to content", "skip to main content", "menu", "search", "close", "home", "back to top",
+	"loading", "read more", "read full article", "show more", "load more", "see more", "view all",
+	"accept", "accept all", "reject all", "manage cookies", "cookie settings", "got it",
+	"image", "photo", "video", "watch", "click here", "tags", "topics", "filed under",
+)
+
+// boilerPrefixes are keys that mark a line as boilerplate when the line
+// starts with them and is short.
+var boilerPrefixes = []string{
+	"subscribe to", "join now and become", "sign up for", "sign up to", "get the latest",
+	"we use cookies", "this website uses cookies", "this site uses cookies", "by clicking",
+	"by continuing to use", "follow us on", "follow us", "download the app", "download our app",
+	"click here to", "click to", "share your thoughts", "share this", "also read", "read also", "read more", "see also", "you may also like",
+	"you might also like", "recommended for you", "more from", "more stories",
+	"image source", "image credit", "photo credit", "photograph", "file photo", "representational image",
+	"all rights reserved", "all right reserved", "copyright", "terms of use", "terms of service",
+	"privacy policy", "contact us", "about us", "newsletter", "whatsapp channel",
+	"reuse this content", "we ll be sending you", "thanks for subscribing", "unlock left",
+	"are you sure", "something went wrong", "please try again", "your subscription",
+	"to continue reading", "sign in to", "log in to", "already have an account",
+	// date lines whose date could not be read
+	"last updated", "last modified", "updated on", "published on", "posted on", "first published",
+	"reading time", "estimated reading time",
+}
+
+// endMarkers are keys of lines after which a page lists other articles:
+// a marker ends the run of article text it follows, and the short lines
+// after it (teaser headlines) are never body.
+var endMarkers = wordSetOf(
+	"most popular", "most read", "most viewed", "popular", "popular stories", "trending",
+	"trending now", "trending news", "related", "related articles", "related stories",
+	"related news", "related posts", "related content", "related topics", "previous article",
+	"next article", "previous post", "next post", "previous", "next", "read next", "up next",
+	"more stories", "more news", "more from", "latest news", "latest", "latest stories",
+	"top stories", "you may also like", "you might also like", "recommended",
+	"recommended for you", "recommended stories", "editor s picks", "editors picks",
+	"also read", "read more", "further reading", "comments", "leave a reply", "leave a comment",
+	"more on this story", "around the web", "from the web", "in case you missed it",
+	"don t miss", "must read", "tags", "topics", "share this article", "about the author",
+	"sponsored stories", "promoted stories", "what to read next", "other articles",
+)
+
+// endMarkerPrefixes start short end-marker lines such as "More in World".
+var endMarkerPrefixes = []string{"more in ", "more from ", "latest in ", "latest from ", "also in ", "more stories from ", "more on "}
+
+// isEndMarker reports whether a line with key k and the given word count
+// is an end marker.
+func isEndMarker(k string, words int) bool {
+	if endMarkers[k] {
+		return true
+	}
+	if words > 5 {
+		return false
+	}
+	for _, p := range endMarkerPrefixes {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// commentMarkers are keys of lines that open a comment section. Nothing
+// after one is article text.
+var commentMarkers = wordSetOf(
+	"leave a reply", "leave a comment", "post a comment", "add a comment",
+	"join the conversation", "join the discussion", "show comments", "view comments",
+	"reader comments", "comments are closed", "what do you think", "have your say",
+)
+
+var commentCountRE = regexp.MustCompile(`^\d+ (?:comments?|responses?|replies|reactions?)\b`)
+
+// bareCommentMarkers open comments only after a long run of prose, since
+// share bars use them as links too.
+var bareCommentMarkers = wordSetOf("comments", "comment", "discussion", "responses", "replies", "conversation")
+
+// isCommentMarker reports whether a line with key k opens comments after
+// prose words of article text.
+func isCommentMarker(k string, prose int) bool {
+	return commentMarkers[k] || commentCountRE.MatchString(k) || (prose >= 150 && bareCommentMarkers[k])
+}
+
+// stopWords is a small English function-word list used to tell prose from
+// menus: running text has many of them, navigation almost none.
+var stopWords = wordSetOf(strings.Fields(`a about above after again against all also am an
+and any are as at be because been before being below between both but by can could did do
+does doing down during each few for from further had has have having he her here hers
+herself him himself his how i if in into is it its itself just me more most my myself no
+nor not now of off on once only or other our ours ourselves out over own same she should so
+some such than that the their theirs them themselves then there these they this those
+through to too under until up very was we were what when where which while who whom why
+will with would you your yours yourself yourselves said says may might must shall since
+upon whether whose against among within without according per however although though
+yet many much one two new last first`)...)
+
+func wordSetOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// lineKey lower-cases s and keeps only letters and digits, with single
+// spaces between runs, so lexicon matching ignores punctuation and case.
+func lineKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// isBoilerplate reports whether a line with key k belongs to a lexicon
+// family.
+func isBoilerplate(k string, words int) bool {
+	if boilerLines[k] || endMarkers[k] {
+		return true
+	}
+	if words > 15 {
+		return false
+	}
+	if words <= 6 && (strings.HasSuffix(k, " min read") || strings.HasSuffix(k, " minute read") || strings.HasSuffix(k, " minutes read")) {
+		return true
+	}
+	for _, p := range boilerPrefixes {
+		if strings.HasPrefix(k, p) && (len(k) == len(p) || k[len(p)] == ' ') {
+			return true
+		}
+	}
+	return false
+}
