@@ -6,7 +6,7 @@ ADDR    ?= localhost:8080
 SEEDS   ?= seeds
 CORPORA ?= ../shared/corpora
 
-.PHONY: build run index test vet fuzz clean
+.PHONY: build run index test vet fuzz eval-extract clean
 
 build:
 	$(GO) build -o bin/ ./indexer ./searchd
@@ -30,6 +30,10 @@ vet:
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run=^$$ -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./internal/search
+
+# eval-extract scores the cleaners on the article extraction benchmark.
+eval-extract:
+	$(GO) run ./internal/extract/cmd/evalextract -bench $(CORPORA)/article-extraction-benchmark
 
 clean:
 	rm -rf bin data
