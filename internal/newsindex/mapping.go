@@ -72,6 +72,16 @@ var queryField = map[string]string{
 	"source": fieldSource,
 }
 
+// fieldAnalyzer names the analyser of an analysed field. Queries must name
+// it: Bleve finds a field's analyser by the document path, and the entity
+// fields are indexed under a name different from their path.
+func fieldAnalyzer(field string) string {
+	if field == fieldTitle || field == fieldBody {
+		return analyzerText
+	}
+	return analyzerName
+}
+
 // Analyzer and filter names registered by this package.
 const (
 	analyzerText = "newsfts_text" // title and body

@@ -20,7 +20,6 @@ package newsindex
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -36,11 +35,12 @@ const (
 	maxDepth   = 64  // nesting of groups, Or and Not in one query
 )
 
-// Bleve's datetime fields hold int64 nanoseconds since 1970; a bound
-// outside that span is treated as open instead of failing the search.
+// Bleve accepts range bounds between these times (its datetime fields
+// hold int64 nanoseconds since 1970). Bounds are clamped to them instead
+// of failing the search.
 var (
-	minDate = time.Unix(0, math.MinInt64).Add(time.Second)
-	maxDate = time.Unix(0, math.MaxInt64).Add(-time.Second)
+	minDate = query.MinRFC3339CompatibleTime
+	maxDate = query.MaxRFC3339CompatibleTime
 )
 
 // translator turns a search.Query into a Bleve query.
@@ -179,11 +179,13 @@ func match(field string, x *search.Term) query.Query {
 	if x.Phrase {
 		q := bleve.NewMatchPhraseQuery(x.Text)
 		q.SetField(field)
+		q.Analyzer = fieldAnalyzer(field)
 		q.SetBoost(boost)
 		return q
 	}
 	q := bleve.NewMatchQuery(x.Text)
 	q.SetField(field)
+	q.Analyzer = fieldAnalyzer(field)
 	q.SetOperator(query.MatchQueryOperatorAnd)
 	q.SetBoost(boost)
 	return q
@@ -194,7 +196,7 @@ func (t translator) hasTokens(field, text string) bool {
 	if t.m == nil {
 		return strings.TrimSpace(text) != ""
 	}
-	a := t.m.AnalyzerNamed(t.m.AnalyzerNameForPath(field))
+	a := t.m.AnalyzerNamed(fieldAnalyzer(field))
 	if a == nil {
 		return strings.TrimSpace(text) != ""
 	}
@@ -252,21 +254,32 @@ func anyTerm(f search.Facet, values []string) query.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// dateRange matches published in [from, to); a zero bound is open.
+// dateRange matches published in [from, to); a zero bound is open, and
+// a bound beyond what Bleve can store is moved to the nearest one it can.
 func dateRange(from, to time.Time) query.Query {
-	if from.Before(minDate) {
-		from = time.Time{}
-	}
-	if to.After(maxDate) {
-		to = time.Time{}
-	}
 	if from.IsZero() && to.IsZero() {
 		return nil
+	}
+	if !from.IsZero() {
+		from = clampDate(from)
+	}
+	if !to.IsZero() {
+		to = clampDate(to)
 	}
 	incl, excl := true, false
 	q := bleve.NewDateRangeInclusiveQuery(from, to, &incl, &excl)
 	q.SetField(fieldPublished)
 	return q
+}
+
+func clampDate(t time.Time) time.Time {
+	switch {
+	case t.Before(minDate):
+		return minDate
+	case t.After(maxDate):
+		return maxDate
+	}
+	return t
 }
 
 // combine puts the user's query, the filters and the exclusions together.
