@@ -100,18 +100,31 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 	for _, f := range search.Facets {
 		fr := res.Facets
 		if len(r.Filters[f]) > 0 {
-			fq := combine(user, filterQuery(r, f), exclude)
-			sub, err := ix.alias.SearchInContext(ctx, facetRequest(fq, f, r.Filters[f], p))
-			if err != nil {
-				return nil, fmt.Errorf("search: %s counts: %w", f, err)
+			q := combine(user, filterQuery(r, f), exclude)
+			if fr, err = ix.countFacet(ctx, q, f, r.Filters[f], p); err != nil {
+				return nil, err
 			}
-			fr = sub.Facets
 		}
 		*resp.Facets.Of(f) = facetValues(fr, f, r.Filters[f])
 	}
 	resp.Facets.Published = histogram(res.Facets[fieldPublishedDay])
 	resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return resp, nil
+}
+
+// countFacet counts facet f over the articles q matches: its top values
+// and its selected ones.
+func (ix *Index) countFacet(ctx context.Context, q query.Query, f search.Facet, selected []string, p params) (bsearch.FacetResults, error) {
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize))
+	sel := bleve.NewFacetRequest(string(f), len(selected))
+	sel.SetRegexFilter(exactly(selected))
+	req.AddFacet(string(f)+selectedSuffix, sel)
+	res, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %s counts: %w", f, err)
+	}
+	return res.Facets, nil
 }
 
 // mainRequest asks for the page of hits and every count that its own
@@ -133,16 +146,6 @@ func mainRequest(q query.Query, r *search.Request, p params) (*bleve.SearchReque
 	}
 	req.AddFacet(fieldPublishedDay, bleve.NewFacetRequest(fieldPublishedDay, maxDays))
 	return req, nil
-}
-
-// facetRequest counts facet f alone: its top values and its selected ones.
-func facetRequest(q query.Query, f search.Facet, selected []string, p params) *bleve.SearchRequest {
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize))
-	sel := bleve.NewFacetRequest(string(f), len(selected))
-	sel.SetRegexFilter(exactly(selected))
-	req.AddFacet(string(f)+selectedSuffix, sel)
-	return req
 }
 
 // exactly is a pattern matching exactly the given terms.
