@@ -45,7 +45,8 @@ type Builder struct {
 	idx       bleve.Index // open on tmp until Publish or Abort
 	batch     *bleve.Batch
 	batchSize int
-	added     int // articles added
+	added     int    // articles added
+	base      string // generation copied by Update, if any
 	done      bool
 }
 
@@ -107,6 +108,9 @@ func (b *Builder) start() error {
 	}
 	b.idx, err = bleve.NewUsing(b.tmp, m, scorch.Name, bleve.Config.DefaultKVStore, nil)
 	if err != nil {
+		return fmt.Errorf("create index in %s: %w", b.tmp, err)
+	}
+	if err := b.idx.SetInternal([]byte(versionKey), []byte(mappingVersion)); err != nil {
 		return fmt.Errorf("create index in %s: %w", b.tmp, err)
 	}
 	b.batch = b.idx.NewBatch()
