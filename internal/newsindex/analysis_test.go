@@ -106,3 +106,20 @@ func TestHistogramSteps(t *testing.T) {
 func bk(from, to string, n int) search.DateBucket {
 	return search.DateBucket{From: from, To: to, Count: n}
 }
+
+// TestIndexFields guards the field list: no _all, every field of mapping.go.
+func TestIndexFields(t *testing.T) {
+	ix := openCorpus(t)
+	got, err := ix.cur.idx.Fields()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"_id", fieldBody, fieldByline, fieldFrom, fieldOrg, fieldOrgs, fieldOrigin, fieldPeople, fieldPerson,
+		fieldPlace, fieldPlaces, fieldPublished, fieldPublishedDay, fieldPublishedText, fieldSection,
+		fieldSource, fieldSources, fieldTitle, fieldURL}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("fields %v\nwant %v", got, want)
+	}
+}

@@ -176,6 +176,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 func articleMapping() *mapping.DocumentMapping {
 	dm := mapping.NewDocumentStaticMapping()
+	dm.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping()) // no _all field at all
 	dm.AddFieldMappingsAt(fieldTitle, textField(fieldTitle, analyzerText, true))
 	dm.AddFieldMappingsAt(fieldBody, textField(fieldBody, analyzerText, true))
 	dm.AddFieldMappingsAt(fieldPeople, keywordField(fieldPeople), textField(fieldPerson, analyzerName, false))
