@@ -15,6 +15,9 @@ import (
 	"github.com/newsfts/newsfts/internal/search"
 )
 
+// ErrClosed is returned by the methods of a closed Index.
+var ErrClosed = errors.New("index is closed")
+
 // Index serves the published generation of an index root, read-only. It
 // implements search.Searcher and is safe for concurrent use. Reload swaps
 // in a newer generation without failing a search in flight.
@@ -94,7 +97,7 @@ func (ix *Index) Reload() (bool, error) {
 	old := ix.cur
 	ix.mu.RUnlock()
 	if old == nil {
-		return false, errors.New("reload: index is closed")
+		return false, fmt.Errorf("reload: %w", ErrClosed)
 	}
 	if name == old.name {
 		return false, nil
@@ -113,8 +116,8 @@ func (ix *Index) Reload() (bool, error) {
 	return true, nil
 }
 
-// Watch calls Reload every interval until ctx is done, logging swaps and
-// errors with the default slog logger. A failed reload keeps the served
+// Watch calls Reload every interval until ctx is done or the index is
+// closed, logging swaps and errors with the default slog logger. A failed reload keeps the served
 // generation.
 func (ix *Index) Watch(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
@@ -126,6 +129,9 @@ func (ix *Index) Watch(ctx context.Context, every time.Duration) {
 		case <-t.C:
 		}
 		swapped, err := ix.Reload()
+		if errors.Is(err, ErrClosed) {
+			return
+		}
 		if err != nil {
 			slog.Error("index reload failed; still serving the previous generation", "root", ix.root, "err", err)
 			continue
@@ -163,7 +169,7 @@ func (ix *Index) Doc(ctx context.Context, id string) (*article.Article, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.cur == nil {
-		return nil, errors.New("doc: index is closed")
+		return nil, fmt.Errorf("doc: %w", ErrClosed)
 	}
 	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {

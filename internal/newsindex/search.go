@@ -17,7 +17,6 @@ package newsindex
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -76,7 +75,7 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.cur == nil {
-		return nil, errors.New("search: index is closed")
+		return nil, fmt.Errorf("search: %w", ErrClosed)
 	}
 	user, err := translator{ix.cur.idx.Mapping()}.query(r.Query)
 	if err != nil {
