@@ -37,6 +37,7 @@ func TestQueryShapes(t *testing.T) {
 		{"or and word", q(or(word("storm"), word("election")), word("sunday")), []string{"a4"}},
 		{"exclusion", q(word("battery"), not(word("tesla"))), []string{"a2"}},
 		{"only exclusion", q(not(word("battery"))), []string{"a1", "a3", "a4", "a6", "a7", "a8"}},
+		{"or with an exclusion", q(or(word("storm"), not(word("harbour")))), []string{"a1", "a2", "a3", "a4", "a5", "a7"}},
 		{"excluded phrase", q(word("harbour"), not(phrase("harbour wall"))), []string{"a6"}},
 		{"group", q(word("battery"), q(not(word("sodium")))), []string{"a5"}},
 		{"folded word", q(word("goren")), []string{"a2", "a7"}},
@@ -107,6 +108,9 @@ func TestFilters(t *testing.T) {
 			[]string{"a5"}},
 		{"exclusion", search.Request{Exclude: map[search.Facet][]string{search.Sources: {"Harbor Times"}}},
 			[]string{"a1", "a3", "a4", "a6", "a8"}},
+		{"only-exclusion query and filter", search.Request{Query: q(not(word("battery"))),
+			Filters: map[search.Facet][]string{search.Sources: {"Harbor Times"}}},
+			[]string{"a7"}},
 		{"exclusion and filter", search.Request{
 			Filters: map[search.Facet][]string{search.Places: {"Türkiye", "Istanbul"}},
 			Exclude: map[search.Facet][]string{search.People: {"Kemal Kılıçdaroğlu"}}},
