@@ -54,6 +54,7 @@ func TestTrimToWords(t *testing.T) {
 		{"a match at the start is kept", "alpha-beta gamma delta", 6, 18, highlight.TermLocations{{Start: 6, End: 10}}, "beta gamma"},
 		{"a match at the end is kept", "alpha beta gamma-delta", 2, 16, highlight.TermLocations{{Start: 11, End: 16}}, "beta gamma"},
 		{"no space at all", "abcdefghij", 2, 8, nil, "cdefgh"},
+		{"paragraph breaks and wide spaces trimmed", "ab\n\n\u00a0cd ef\u2003\n gh", 1, 16, nil, "cd ef"},
 	}
 	for _, tt := range tests {
 		f := &highlight.Fragment{Orig: []byte(tt.orig), Start: tt.start, End: tt.end}

@@ -282,6 +282,8 @@ func TestHitsAndSnippets(t *testing.T) {
 			[]string{"<mark>İSTANBUL</mark>"}, nil, "", ""},
 		{"stemmed match", q(word("battery")), "a2",
 			[]string{"<mark>batteries</mark>"}, nil, "", ""},
+		{"match deep in the body: cut before, at a word", q(word("railways")), "a1",
+			[]string{"<mark>railways</mark>"}, []string{"\n\nOfficials"}, "…Officials", "…"},
 		{"no body match: start of body, cut at a word", q(field("title", "erdoğan")), "a1",
 			[]string{"President Recep Tayyip Erdoğan hosted"}, []string{"<mark>"}, "President", "…"},
 	}

@@ -56,7 +56,8 @@ func (w wordFragmenter) Fragment(orig []byte, locs highlight.TermLocations) []*h
 }
 
 // trimToWords moves f's start forward past a partial first word and its
-// end back before a partial last word, keeping every match in f whole.
+// end back before a partial last word, then past any whitespace at either
+// end, keeping every match in f whole.
 func trimToWords(f *highlight.Fragment, locs highlight.TermLocations) {
 	first, last := f.End, f.Start // the span of the matches inside f
 	for _, l := range locs {
@@ -75,6 +76,10 @@ func trimToWords(f *highlight.Fragment, locs highlight.TermLocations) {
 			}
 		}
 	}
+	for f.Start < first && spaceAt(o, f.Start) {
+		_, n := utf8.DecodeRune(o[f.Start:])
+		f.Start += n
+	}
 	if f.End < len(o) && !spaceAt(o, f.End) {
 		for i := f.End; i > last && i > f.Start; {
 			r, n := utf8.DecodeLastRune(o[:i])
@@ -84,6 +89,10 @@ func trimToWords(f *highlight.Fragment, locs highlight.TermLocations) {
 				break
 			}
 		}
+	}
+	for f.End > last && f.End > f.Start && spaceBefore(o, f.End) {
+		_, n := utf8.DecodeLastRune(o[:f.End])
+		f.End -= n
 	}
 }
 
