@@ -80,10 +80,7 @@ func (b *Builder) Publish() (gen string, err error) {
 	if err := syncTree(b.tmp); err != nil {
 		return "", fmt.Errorf("sync new index: %w", err)
 	}
-	prev, err := readCurrent(b.root)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return "", err
-	}
+	prev, _ := readCurrent(b.root) // none yet, or damaged: replaced below
 	if gen, err = b.rename(); err != nil {
 		return "", err
 	}

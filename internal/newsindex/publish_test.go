@@ -270,3 +270,17 @@ func TestWatchReloads(t *testing.T) {
 	cancel()
 	<-done
 }
+
+func TestPublishRepairsDamagedCurrent(t *testing.T) {
+	root := publishCorpus(t, corpus()[:1])
+	if err := os.WriteFile(filepath.Join(root, currentName), []byte("garbage\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(root); err == nil {
+		t.Fatal("Open with a damaged CURRENT succeeded")
+	}
+	gen := publish(t, root, corpus())
+	if got := current(t, root); got != gen {
+		t.Errorf("CURRENT = %s, want %s", got, gen)
+	}
+}
