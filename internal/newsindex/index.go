@@ -30,6 +30,8 @@ type Index struct {
 	cur   *generation
 }
 
+var _ search.Searcher = (*Index)(nil)
+
 // generation is one opened gen-* directory.
 type generation struct {
 	name string
