@@ -1,0 +1,236 @@
+package newsindex
+
+// Faceted search.
+//
+// One Bleve search finds the page of hits, its total, the term facets of
+// every facet that has no selection, and the day counts behind the date
+// histogram. Facets are disjunctive: the counts of a facet with selected
+// values are computed with every filter except its own, so choosing one
+// source still shows how many articles the other sources would add. Each
+// such facet costs one more search of size 0 that counts it alone. Its
+// selected values are always listed, even outside the top FacetSize: a
+// second term facet on the same field, restricted by a pattern to exactly
+// the selected values, counts them in the same search.
+//
+// Exclusions (not_person=...) apply to every count: an excluded value is
+// never counted, so it does not appear among the values.
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsfts/newsfts/internal/search"
+)
+
+// hitFields are the stored fields a hit shows.
+var hitFields = []string{fieldTitle, fieldSources, fieldPublishedText, fieldURL, fieldPeople, fieldOrgs, fieldPlaces}
+
+// selectedSuffix names the facet request that counts selected values.
+const selectedSuffix = ".selected"
+
+// params is a Request with defaults and limits applied.
+type params struct {
+	page, size, facetSize int
+	sort                  search.Sort
+}
+
+func paramsOf(r *search.Request) params {
+	p := params{page: r.Page, size: r.Size, facetSize: r.FacetSize, sort: r.Sort}
+	p.page = clamp(p.page, 1, search.MaxPage, 1)
+	p.size = clamp(p.size, 1, search.MaxSize, search.DefaultSize)
+	p.facetSize = clamp(p.facetSize, 1, search.MaxFacetSize, search.DefaultFacet)
+	if p.sort == "" {
+		p.sort = search.Relevance
+	}
+	return p
+}
+
+// clamp returns v within [lo, hi], or def when v is below 1.
+func clamp(v, lo, hi, def int) int {
+	switch {
+	case v < 1:
+		return def
+	case v < lo:
+		return lo
+	case v > hi:
+		return hi
+	}
+	return v
+}
+
+// Search runs r against the served generation.
+func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Response, error) {
+	start := time.Now()
+	if r == nil {
+		r = &search.Request{}
+	}
+	p := paramsOf(r)
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.cur == nil {
+		return nil, fmt.Errorf("search: %w", ErrClosed)
+	}
+	user, err := translator{ix.cur.idx.Mapping()}.query(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	exclude := excludeQuery(r)
+	main, err := mainRequest(combine(user, filterQuery(r, ""), exclude), r, p)
+	if err != nil {
+		return nil, err
+	}
+	res, err := ix.alias.SearchInContext(ctx, main)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	resp := &search.Response{
+		Total:      res.Total,
+		TotalExact: res.TotalRelation != bleve.TotalRelationGte,
+		Hits:       hits(res.Hits),
+		Facets:     emptyCounts(),
+	}
+	for _, f := range search.Facets {
+		fr := res.Facets
+		if len(r.Filters[f]) > 0 {
+			q := combine(user, filterQuery(r, f), exclude)
+			if fr, err = ix.countFacet(ctx, q, f, r.Filters[f], p); err != nil {
+				return nil, err
+			}
+		}
+		*resp.Facets.Of(f) = facetValues(fr, f, r.Filters[f])
+	}
+	resp.Facets.Published = histogram(res.Facets[fieldPublishedDay])
+	resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return resp, nil
+}
+
+// countFacet counts facet f over the articles q matches: its top values
+// and its selected ones.
+func (ix *Index) countFacet(ctx context.Context, q query.Query, f search.Facet, selected []string, p params) (bsearch.FacetResults, error) {
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize))
+	sel := bleve.NewFacetRequest(string(f), len(selected))
+	sel.SetRegexFilter(exactly(selected))
+	req.AddFacet(string(f)+selectedSuffix, sel)
+	res, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %s counts: %w", f, err)
+	}
+	return res.Facets, nil
+}
+
+// mainRequest asks for the page of hits and every count that its own
+// query gives: facets without a selection and the day histogram.
+func mainRequest(q query.Query, r *search.Request, p params) (*bleve.SearchRequest, error) {
+	req := bleve.NewSearchRequestOptions(q, p.size, (p.page-1)*p.size, false)
+	order, err := sortOrder(p.sort)
+	if err != nil {
+		return nil, err
+	}
+	req.SortByCustom(order)
+	req.Fields = hitFields
+	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
+	req.Highlight.AddField(fieldBody)
+	for _, f := range search.Facets {
+		if len(r.Filters[f]) == 0 {
+			req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize))
+		}
+	}
+	req.AddFacet(fieldPublishedDay, bleve.NewFacetRequest(fieldPublishedDay, maxDays))
+	return req, nil
+}
+
+// exactly is a pattern matching exactly the given terms.
+func exactly(terms []string) string {
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		quoted[i] = regexp.QuoteMeta(t)
+	}
+	return "^(?:" + strings.Join(quoted, "|") + ")$"
+}
+
+// sortOrder is the Bleve order for s. Every order ends in the document
+// id, so that pages never overlap or skip between equal keys. Articles
+// without a date sort last by date either way.
+func sortOrder(s search.Sort) (bsearch.SortOrder, error) {
+	date := func(desc bool) *bsearch.SortField {
+		return &bsearch.SortField{Field: fieldPublished, Type: bsearch.SortFieldAsDate, Desc: desc, Missing: bsearch.SortFieldMissingLast}
+	}
+	switch s {
+	case search.Relevance, "":
+		return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, date(true), &bsearch.SortDocID{}}, nil
+	case search.Newest:
+		return bsearch.SortOrder{date(true), &bsearch.SortDocID{}}, nil
+	case search.Oldest:
+		return bsearch.SortOrder{date(false), &bsearch.SortDocID{}}, nil
+	}
+	return nil, &search.Error{Message: fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", s), Param: "sort"}
+}
+
+// hits converts Bleve's matches, in order.
+func hits(ms bsearch.DocumentMatchCollection) []search.Hit {
+	out := make([]search.Hit, 0, len(ms))
+	for _, m := range ms {
+		h := search.Hit{
+			ID:        m.ID,
+			Title:     str(m.Fields[fieldTitle]),
+			Source:    str(m.Fields[fieldSources]),
+			Published: parseTime(str(m.Fields[fieldPublishedText])),
+			URL:       str(m.Fields[fieldURL]),
+			People:    strs(m.Fields[fieldPeople]),
+			Orgs:      strs(m.Fields[fieldOrgs]),
+			Places:    strs(m.Fields[fieldPlaces]),
+		}
+		if frags := m.Fragments[fieldBody]; len(frags) > 0 {
+			h.Snippet = frags[0]
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// emptyCounts has empty, not nil, lists: JSON shows [] rather than null.
+func emptyCounts() search.Counts {
+	return search.Counts{
+		People:    []search.FacetValue{},
+		Orgs:      []search.FacetValue{},
+		Places:    []search.FacetValue{},
+		Sources:   []search.FacetValue{},
+		Published: []search.DateBucket{},
+	}
+}
+
+// facetValues lists the top values of facet f from results fr, then any
+// selected value not among them, marking selected ones.
+func facetValues(fr bsearch.FacetResults, f search.Facet, selected []string) []search.FacetValue {
+	out := []search.FacetValue{}
+	seen := map[string]bool{}
+	add := func(v string, n int) {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, search.FacetValue{Value: v, Count: n, Selected: contains(selected, v)})
+		}
+	}
+	if top := fr[string(f)]; top != nil {
+		for _, t := range top.Terms.Terms() {
+			add(t.Term, t.Count)
+		}
+	}
+	counts := map[string]int{}
+	if sel := fr[string(f)+selectedSuffix]; sel != nil {
+		for _, t := range sel.Terms.Terms() {
+			counts[t.Term] = t.Count
+		}
+	}
+	for _, v := range selected {
+		add(v, counts[v])
+	}
+	return out
+}
