@@ -1,0 +1,184 @@
+package entity
+
+// wholeRun makes the run [a, b) one mention when its last word names a kind
+// ("Baloch National Movement", "Khyber Province") and gazetteer names do not
+// cover it, and reports whether it did.
+func (x *Extractor) wholeRun(d *doc, a, b int) bool {
+	last := &d.toks[b-1]
+	var k Kind
+	switch {
+	case last.class&cOrgCue != 0:
+		k = Org
+	case last.class&cPlaceCue != 0:
+		k = Place
+	default:
+		return false
+	}
+	for a < b && d.toks[a].is(tWord) && d.skippable(a) {
+		a++
+	}
+	c := a
+	for c < b && d.toks[c].class&(cDemonym|cTitle) != 0 {
+		c++
+	}
+	if d.words(a, b) < 2 || x.covered(d, c, b) {
+		return false
+	}
+	m := d.newMention(a, b, -1)
+	m.votes[k] += wSuffix
+	d.ments = append(d.ments, m)
+	return true
+}
+
+// covered reports whether gazetteer names cover the words of [a, b).
+func (x *Extractor) covered(d *doc, a, b int) bool {
+	for i := a; i < b; {
+		if !d.toks[i].is(tWord) {
+			i++
+			continue
+		}
+		n, _ := x.trie.longest(d, i, b)
+		if n == 0 {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// candidateEnd returns the end of the candidate name that starts at token i
+// of the run that ends at b. After a title or a given name the rest of the
+// run is the name ("Hafiz Saeed Khan"); otherwise it ends where a gazetteer
+// name or a function word starts.
+func (x *Extractor) candidateEnd(d *doc, i, b int, title bool) int {
+	if title || d.toks[i].class&cFirstName != 0 {
+		return b
+	}
+	j := i + 1
+	for ; j < b; j++ {
+		t := &d.toks[j]
+		if !t.is(tWord) {
+			continue
+		}
+		if t.class&cFunction != 0 {
+			break
+		}
+		if n, _ := x.trie.longest(d, j, b); n > 0 {
+			break
+		}
+	}
+	return j
+}
+
+// trimEnd returns b moved back over tokens that are not words.
+func (d *doc) trimEnd(a, b int) int {
+	for b-1 > a && !d.toks[b-1].is(tWord) {
+		b--
+	}
+	return b
+}
+
+// words counts the word tokens in [a, b).
+func (d *doc) words(a, b int) int {
+	n := 0
+	for i := a; i < b; i++ {
+		if d.toks[i].is(tWord) {
+			n++
+		}
+	}
+	return n
+}
+
+// weigh records the evidence for the kind of candidate m, found in the run
+// [a, b) after a title when title is set.
+func (d *doc) weigh(m *mention, a, b int, title bool) {
+	i, j := int(m.a), int(m.b)
+	words := d.words(i, j)
+	first, last := &d.toks[i], &d.toks[j-1]
+	if title {
+		m.votes[Person] += wTitle
+		m.initial = false
+	}
+	if words >= 2 {
+		if first.class&cFirstName != 0 {
+			m.votes[Person] += wFirstName
+		}
+		if last.class&cOrgCue != 0 {
+			m.votes[Org] += wSuffix
+		}
+		if last.class&cPlaceCue != 0 {
+			m.votes[Place] += wSuffix
+		}
+	}
+	if i == a {
+		d.weighBefore(m, i)
+	}
+	if j == b {
+		d.weighAfter(m, j, words)
+	}
+}
+
+// weighBefore looks at the words before a candidate that starts at token i:
+// a role noun ("spokesman, Zabihullah Mujahid", "chief Ibrahim Kalın") or a
+// place preposition ("in Quetta").
+func (d *doc) weighBefore(m *mention, i int) {
+	p := i - 1
+	if p >= 0 && d.toks[p].punct == ',' {
+		p--
+	}
+	if p < 0 || d.toks[p].seg != d.toks[i].seg || !d.toks[p].is(tLower) {
+		return
+	}
+	t := &d.toks[p]
+	switch {
+	case t.class&cTitle != 0:
+		m.votes[Person] += wRole
+	case p == i-1 && t.class&cPlacePrep != 0:
+		switch d.key(p) {
+		case "from", "to", "via":
+			m.votes[Place] += wWeakPrep
+		default:
+			m.votes[Place] += wPrep
+		}
+	}
+}
+
+// weighAfter looks at the words after a candidate that ends before token j:
+// "X said", "X, who".
+func (d *doc) weighAfter(m *mention, j, words int) {
+	if j >= len(d.toks) || d.toks[j].seg != d.toks[m.a].seg {
+		return
+	}
+	t := &d.toks[j]
+	w := int16(wSaid)
+	if words < 2 {
+		w = minVotes
+	}
+	switch {
+	case t.is(tLower) && t.class&cSaid != 0:
+		m.votes[Person] += w
+	case t.punct == ',' && j+1 < len(d.toks) && d.toks[j+1].seg == t.seg && d.key(j+1) == "who":
+		m.votes[Person] += w
+	}
+}
+
+// acronymAfter links an acronym in brackets right after the name that ends
+// before token b: "Inter-Services Intelligence (ISI)".
+func (d *doc) acronymAfter(b int) {
+	n := len(d.ments)
+	if n == 0 || int(d.ments[n-1].b) != b || b+2 >= len(d.toks) || d.toks[b].punct != '(' {
+		return
+	}
+	k := b + 1
+	for k < len(d.toks) && (d.toks[k].is(tUpper) || d.toks[k].is(tHyphen)) {
+		k++
+	}
+	if k == b+1 || k >= len(d.toks) || d.toks[k].punct != ')' {
+		return
+	}
+	long, short := d.key(int(d.ments[n-1].a)), d.key(b+1)
+	if long == "" || short == "" || long[0] != short[0] {
+		return
+	}
+	d.links = append(d.links, link{long: n - 1, short: b + 1})
+}
