@@ -4,18 +4,25 @@ package entity
 // ("Baloch National Movement", "Khyber Province") and gazetteer names do not
 // cover it, and reports whether it did.
 func (x *Extractor) wholeRun(d *doc, a, b int) bool {
-	last := &d.toks[b-1]
+	for a < b && d.toks[a].is(tWord) && d.skippable(a) {
+		a++
+	}
+	if a >= b {
+		return false
+	}
+	first, last := &d.toks[a], &d.toks[b-1]
 	var k Kind
 	switch {
 	case last.class&cOrgCue != 0:
 		k = Org
 	case last.class&cPlaceCue != 0:
 		k = Place
+	case first.class&cOrgHead != 0 && d.linked(a, b):
+		k = Org // Ministry of Water Resources
+	case first.class&cPlaceHead != 0 && d.linked(a, b):
+		k = Place // Gulf of Aden
 	default:
 		return false
-	}
-	for a < b && d.toks[a].is(tWord) && d.skippable(a) {
-		a++
 	}
 	c := a
 	for c < b && d.toks[c].class&(cDemonym|cTitle) != 0 {
@@ -28,6 +35,17 @@ func (x *Extractor) wholeRun(d *doc, a, b int) bool {
 	m.votes[k] += wSuffix
 	d.ments = append(d.ments, m)
 	return true
+}
+
+// linked reports whether a lower-case connector ("of", "for") joins words
+// of [a, b).
+func (d *doc) linked(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.toks[i].is(tLower) && d.toks[i].class&cConnector != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // covered reports whether gazetteer names cover the words of [a, b).

@@ -3,6 +3,7 @@ package entity
 import (
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 )
 
@@ -128,7 +129,7 @@ func (x *Extractor) Canonical(k Kind, name string) string {
 	defer x.putDoc(d)
 	d.load(x.lex, "", []string{name})
 	a, b := 0, len(d.toks)
-	for a < b && d.toks[a].is(tWord) && d.toks[a].class&(cTitle|cFunction) != 0 && d.words(a, b) > 1 {
+	for a < b && d.toks[a].is(tWord) && d.toks[a].class&(cTitle|cFunction) != 0 && d.toks[a].class&cFirstName == 0 && d.words(a, b) > 1 {
 		a++
 	}
 	b = d.trimEnd(a, b)
@@ -136,7 +137,7 @@ func (x *Extractor) Canonical(k Kind, name string) string {
 		a++
 	}
 	if a >= b {
-		return collapseSpace(name)
+		return collapseSpace(strings.ToValidUTF8(name, ""))
 	}
 	if n, node := x.trie.longest(d, a, b); a+n == b {
 		for _, e := range x.trie.ents[node] {

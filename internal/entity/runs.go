@@ -184,11 +184,7 @@ func (d *doc) skippable(i int) bool {
 // token i, or 0. A one-word name opening a sentence is refused when the
 // article also writes that word in lower case ("Turkey" the bird).
 func (x *Extractor) gazetteerAt(d *doc, i int) (int, int32) {
-	end := i
-	for end < len(d.toks) && d.toks[end].seg == d.toks[i].seg {
-		end++
-	}
-	n, node := x.trie.longest(d, i, end)
+	n, node := x.trie.longest(d, i, len(d.toks))
 	if n == 1 && d.toks[i].is(tSentStart) && !d.toks[i].is(tUpper) && d.hasLower(d.key(i)) {
 		return 0, -1
 	}

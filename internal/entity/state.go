@@ -103,9 +103,12 @@ func (d *doc) hasHint(hints []string) int {
 // MIT Modernizes for a New Global Role"). In a headline capitals say nothing,
 // so only gazetteer names and names found in the body count there.
 func (d *doc) markSegment(seg, n int, isTitle bool) {
-	words, caps, upper, long, longCaps := 0, 0, 0, 0, 0
+	words, caps, upper, long, longCaps, stops := 0, 0, 0, 0, 0, 0
 	for i := n; i < len(d.toks); i++ {
 		t := &d.toks[i]
+		if t.punct == '.' || t.punct == '!' || t.punct == '?' {
+			stops++
+		}
 		if !t.is(tWord) || t.flags&(tCap|tLower) == 0 {
 			continue
 		}
@@ -128,7 +131,8 @@ func (d *doc) markSegment(seg, n int, isTitle bool) {
 	if isTitle {
 		minLong = 2
 	}
-	titleCase := long >= minLong && longCaps*10 >= long*7 && caps*10 >= words*6
+	titleCase := long >= minLong && longCaps*10 >= long*7 && caps*10 >= words*6 &&
+		words <= 24 && stops <= 1 // one sentence at most: prose is never restricted
 	d.segCaps[seg] = allCaps
 	if !allCaps && !titleCase {
 		return

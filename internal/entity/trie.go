@@ -48,7 +48,7 @@ func (t *trie) insert(keys []string, e int32, acronym bool) {
 // toks[a] and ends before toks[b], and the node where it ends.
 func (t *trie) longest(d *doc, a, b int) (n int, node int32) {
 	cur := int32(0)
-	for i := a; i < b; i++ {
+	for i := a; i < b && d.toks[i].seg == d.toks[a].seg; i++ {
 		c, ok := t.next[edge{cur, d.key(i)}]
 		if !ok {
 			break
