@@ -10,16 +10,22 @@ func (x *Extractor) wholeRun(d *doc, a, b int) bool {
 	if a >= b {
 		return false
 	}
-	first, last := &d.toks[a], &d.toks[b-1]
+	last := &d.toks[b-1]
+	head := wordClass(0)
+	if l := d.linked(a, b); l > a {
+		head = d.toks[l-1].class
+	}
 	var k Kind
 	switch {
+	case last.class&cMiscCue != 0:
+		return d.words(a, b) >= 2 // "Trade in Goods Agreement": no entity
 	case last.class&cOrgCue != 0:
 		k = Org
 	case last.class&cPlaceCue != 0:
 		k = Place
-	case first.class&cOrgHead != 0 && d.linked(a, b):
+	case head&cOrgHead != 0:
 		k = Org // Ministry of Water Resources
-	case first.class&cPlaceHead != 0 && d.linked(a, b):
+	case head&cPlaceHead != 0:
 		k = Place // Gulf of Aden
 	default:
 		return false
@@ -37,15 +43,15 @@ func (x *Extractor) wholeRun(d *doc, a, b int) bool {
 	return true
 }
 
-// linked reports whether a lower-case connector ("of", "for") joins words
-// of [a, b).
-func (d *doc) linked(a, b int) bool {
+// linked returns the index of the first lower-case connector ("of", "for")
+// that joins words of [a, b), or -1.
+func (d *doc) linked(a, b int) int {
 	for i := a; i < b; i++ {
 		if d.toks[i].is(tLower) && d.toks[i].class&cConnector != 0 {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // covered reports whether gazetteer names cover the words of [a, b).
@@ -78,7 +84,7 @@ func (x *Extractor) candidateEnd(d *doc, i, b int, title bool) int {
 		if !t.is(tWord) {
 			continue
 		}
-		if t.class&cFunction != 0 {
+		if t.class&cFunction != 0 || t.class&cTitle != 0 && t.class&cFirstName == 0 {
 			break
 		}
 		if n, _ := x.trie.longest(d, j, b); n > 0 {
@@ -152,8 +158,10 @@ func (d *doc) weighBefore(m *mention, i int) {
 	case t.class&cTitle != 0:
 		m.votes[Person] += wRole
 	case p == i-1 && t.class&cPlacePrep != 0:
-		switch d.key(p) {
-		case "from", "to", "via":
+		switch {
+		case d.key(p) == "from" || d.key(p) == "to" || d.key(p) == "via":
+			m.votes[Place] += wWeakPrep
+		case d.words(i, int(m.b)) > 1: // "a stake in Piaggio Aerospace"
 			m.votes[Place] += wWeakPrep
 		default:
 			m.votes[Place] += wPrep
@@ -170,7 +178,7 @@ func (d *doc) weighAfter(m *mention, j, words int) {
 	t := &d.toks[j]
 	w := int16(wSaid)
 	if words < 2 {
-		w = minVotes
+		w = wWeakPrep // "Analysts in Nicosia said": a place says things too
 	}
 	switch {
 	case t.is(tLower) && t.class&cSaid != 0:

@@ -27,13 +27,14 @@ const (
 	cParticle
 	cConnector
 	cFirstName
+	cMiscCue
 )
 
 var classNames = map[string]wordClass{
 	"function": cFunction, "title": cTitle, "demonym": cDemonym,
 	"orgcue": cOrgCue, "orghead": cOrgHead, "placecue": cPlaceCue,
 	"placehead": cPlaceHead, "placeprep": cPlacePrep, "said": cSaid,
-	"particle": cParticle, "connector": cConnector,
+	"particle": cParticle, "connector": cConnector, "misccue": cMiscCue,
 }
 
 // lexicon maps word keys to their classes.

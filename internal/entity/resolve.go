@@ -30,7 +30,6 @@ type group struct {
 	label   string // best spelling
 	score   int    // quality of label
 	words   int    // word count of the longest mention
-	last    string // key of the last word, for surnames
 	body    bool   // mentioned outside headlines
 	strong  bool   // mentioned other than as a bare sentence opener
 	stopped bool   // an operator stop entry
@@ -85,11 +84,8 @@ func (x *Extractor) addMention(d *doc, groups *[]group, index map[string]int, m 
 	}
 	g.body = g.body || !m.restricted
 	g.strong = g.strong || !m.initial || entry >= 0 || maxVote(m.votes) >= wFirstName
-	if w := d.words(int(m.a), int(m.b)); w > g.words {
-		g.words = w
-		g.last = d.key(d.trimEnd(int(m.a), int(m.b)) - 1)
-	}
-	if label, score := d.surface(int(m.a), int(m.b)); score > g.score {
+	g.words = max(g.words, d.words(int(m.a), int(m.b)))
+	if label, score := d.surface(int(m.a), int(m.b)); score > g.score || g.label == "" {
 		g.label, g.score = label, score
 	}
 	return gi
@@ -192,35 +188,50 @@ func mergeAcronym(groups []group, long, short int) {
 	}
 }
 
-// mergeSurnames joins each lone word that is the last word of exactly one
-// person-like full name to that name, which also gains evidence of being a
-// person. A better spelling of the surname carries over to the label.
+// mergeSurnames joins each short name that ends exactly one person-like
+// full name ("Mujahid", "Bin Saqib") to that name, which also gains evidence
+// of being a person. A better spelling of a surname carries over to the label.
 func mergeSurnames(groups []group) {
 	full := make(map[string]int)
 	for gi := range groups {
 		g := &groups[gi]
-		if g.parent >= 0 || g.words < 2 || g.last == "" || !g.strong || !personLike(g) {
+		if g.parent >= 0 || g.words < 2 || !g.strong || !personLike(g) {
 			continue
 		}
-		if _, dup := full[g.last]; dup {
-			full[g.last] = -1
-		} else {
-			full[g.last] = gi
+		k := Key(g.label)
+		for i := strings.IndexByte(k, ' '); i >= 0; i = nextSpace(k, i) {
+			suffix := k[i+1:]
+			if old, dup := full[suffix]; dup && old != gi {
+				full[suffix] = -1
+			} else {
+				full[suffix] = gi
+			}
 		}
 	}
 	for gi := range groups {
 		g := &groups[gi]
 		fi, ok := full[g.key]
-		if g.parent >= 0 || g.words != 1 || g.entry >= 0 || !ok || fi < 0 {
+		if g.parent >= 0 || g.entry >= 0 || !ok || fi < 0 || fi == gi {
 			continue
 		}
 		f := &groups[fi]
 		if f.entry < 0 {
 			f.votes[Person] += wRecurrence
-			f.label = betterSurname(f.label, g.label)
+			if g.words == 1 {
+				f.label = betterSurname(f.label, g.label)
+			}
 		}
 		merge(groups, fi, gi)
 	}
+}
+
+// nextSpace returns the index of the next space in k after i, or -1.
+func nextSpace(k string, i int) int {
+	j := strings.IndexByte(k[i+1:], ' ')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
 }
 
 // personLike reports whether g may be a person's full name.

@@ -71,7 +71,8 @@ func (x *Extractor) findMentions(d *doc) {
 func (d *doc) runStart(i int) bool {
 	t := &d.toks[i]
 	if t.capWord() {
-		return true
+		r := d.text(i)[0]
+		return r < '0' || r > '9' // "5G" is no name
 	}
 	return t.is(tLower) && t.class&cParticle != 0 && d.hyphenCap(i+1)
 }
@@ -114,9 +115,11 @@ func (d *doc) runEnd(a int) int {
 			j += 2
 		case u.is(tLower) && u.class&cParticle != 0 && j+3 < len(d.toks) && d.hyphenCap(j+2):
 			j += 3
-		case u.is(tLower) && u.class&cConnector != 0 && (t.class&(cOrgHead|cPlaceHead) != 0 || linked):
+		case d.joinsAnd(j+1, linked):
+			j += 2
+		case u.is(tLower) && u.class&cConnector != 0 && d.key(j+1) != "and" && (t.class&(cOrgHead|cPlaceHead) != 0 || linked):
 			k := j + 2
-			if k < len(d.toks) && d.toks[k].is(tLower) && d.key(k) == "the" {
+			if k < len(d.toks) && d.toks[k].is(tLower) && d.key(k) == "the" && d.key(j+1) != "and" {
 				k++
 			}
 			if !d.capAt(k, seg) {
@@ -128,6 +131,18 @@ func (d *doc) runEnd(a int) int {
 			return j + 1
 		}
 	}
+}
+
+// joinsAnd reports whether the "and" at token i continues a linked run: it
+// must be followed by one capitalised word that ends the run ("Ministry of
+// Science and Technology", but not "Iran Railways and Turkish State
+// Railways").
+func (d *doc) joinsAnd(i int, linked bool) bool {
+	if !linked || i+1 >= len(d.toks) || !d.toks[i].is(tLower) || d.key(i) != "and" {
+		return false
+	}
+	seg := d.toks[i].seg
+	return d.capAt(i+1, seg) && !d.capAt(i+2, seg) && !(i+2 < len(d.toks) && d.toks[i+2].is(tHyphen))
 }
 
 // splitRun cuts the run [a, b) into mentions and returns the index after the
