@@ -34,7 +34,7 @@ func (x *Extractor) wholeRun(d *doc, a, b int) bool {
 	for c < b && d.toks[c].class&(cDemonym|cTitle) != 0 {
 		c++
 	}
-	if d.words(a, b) < 2 || x.covered(d, c, b) {
+	if d.words(a, b) < 2 || x.covered(d, a, b) || x.covered(d, c, b) {
 		return false
 	}
 	m := d.newMention(a, b, -1)
@@ -87,11 +87,36 @@ func (x *Extractor) candidateEnd(d *doc, i, b int, title bool) int {
 		if t.class&cFunction != 0 || t.class&cTitle != 0 && t.class&cFirstName == 0 {
 			break
 		}
-		if n, _ := x.trie.longest(d, j, b); n > 0 {
+		if n, _ := x.trie.longest(d, j, b); n > 0 && !d.toks[j-1].is(tHyphen) {
 			break
 		}
 	}
 	return j
+}
+
+// isInitial reports whether token i is an initial such as the "A." of
+// "A. Dale".
+func (d *doc) isInitial(i int) bool {
+	t := &d.toks[i]
+	return t.is(tDot) && t.end-t.start == 1
+}
+
+// plainName reports whether [i, j) looks like a person's name with no other
+// evidence: two or three capitalised words in mixed case that no word list
+// knows and that the article never writes in lower case ("Federal Reserve"
+// fails when "federal" occurs), outside a sentence start.
+func (d *doc) plainName(i, j int) bool {
+	if d.toks[i].is(tSentStart) || d.toks[i].is(tRestricted) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		t := &d.toks[k]
+		if t.is(tWord) && (t.is(tUpper) || t.class&^cFirstName != 0 || !t.is(tCap) || d.hasLower(d.key(k))) {
+			return false
+		}
+	}
+	n := d.spaced(i, j)
+	return n >= 2 && n <= 3
 }
 
 // trimEnd returns b moved back over tokens that are not words.
@@ -113,6 +138,18 @@ func (d *doc) words(a, b int) int {
 	return n
 }
 
+// spaced counts the words of [a, b) that a space separates, so that a
+// hyphenated compound counts once.
+func (d *doc) spaced(a, b int) int {
+	n := 0
+	for i := a; i < b; i++ {
+		if d.toks[i].is(tWord) && (i == a || !d.toks[i-1].is(tHyphen)) {
+			n++
+		}
+	}
+	return n
+}
+
 // weigh records the evidence for the kind of candidate m, found in the run
 // [a, b) after a title when title is set.
 func (d *doc) weigh(m *mention, a, b int, title bool) {
@@ -123,9 +160,12 @@ func (d *doc) weigh(m *mention, a, b int, title bool) {
 		m.votes[Person] += wTitle
 		m.initial = false
 	}
+	m.local = title || d.isInitial(i) && words >= 2
 	if words >= 2 {
-		if first.class&cFirstName != 0 {
+		if first.class&cFirstName != 0 || d.isInitial(i) {
 			m.votes[Person] += wFirstName
+		} else if d.plainName(i, j) {
+			m.votes[Person] += wPlain
 		}
 		if last.class&cOrgCue != 0 {
 			m.votes[Org] += wSuffix
@@ -161,7 +201,7 @@ func (d *doc) weighBefore(m *mention, i int) {
 		switch {
 		case d.key(p) == "from" || d.key(p) == "to" || d.key(p) == "via":
 			m.votes[Place] += wWeakPrep
-		case d.words(i, int(m.b)) > 1: // "a stake in Piaggio Aerospace"
+		case d.spaced(i, int(m.b)) > 1: // "a stake in Piaggio Aerospace"
 			m.votes[Place] += wWeakPrep
 		default:
 			m.votes[Place] += wPrep

@@ -125,6 +125,28 @@ var extractTests = []extractTest{
 		not:  []string{"National Intelligence Organization (MİT)"},
 	},
 	{
+		name:  "a compound is split only when gazetteer names cover it",
+		body:  "The leaders met in Crans-Montana, far from the Iran-Iraq frontier.",
+		place: []string{"Crans-Montana", "Iran", "Iraq"},
+		not:   []string{"Montana"},
+	},
+	{
+		name:   "initials and unknown two-word names are people",
+		body:   "The visitors lost after R. Okonkwo was caught, although Tavita Lemalu top-scored.",
+		people: []string{"R. Okonkwo", "Tavita Lemalu"},
+	},
+	{
+		name:  "agreements and laws are no places or organisations",
+		body:  "Exporters in Karachi welcomed the Trade in Goods Agreement and the Paris Climate Accord.",
+		place: []string{"Karachi"},
+		orgs:  []string{},
+	},
+	{
+		name: "and joins an organisation name only at its end",
+		body: "Delegates of Pakistan Railways, the Ministry of Science and Technology and Turkish State Railways met.",
+		orgs: []string{"Pakistan Railways", "Ministry of Science and Technology", "Turkish State Railways"},
+	},
+	{
 		name:   "order of first mention and each once",
 		body:   "Kabul accused Islamabad. Islamabad denied it, and Kabul and Tehran called for calm.",
 		place:  []string{"Kabul", "Islamabad", "Tehran"},
@@ -218,5 +240,19 @@ func TestExtractConcurrent(t *testing.T) {
 	close(errs)
 	for name := range errs {
 		t.Errorf("%s: concurrent result differs from sequential one", name)
+	}
+}
+
+func TestMentions(t *testing.T) {
+	got := testX.Mentions("", []string{"Turkey’s MİT questioned Mehmet Gören. Later Mr. Goren was freed by Turkish courts in Ankara."})
+	want := []Mention{
+		{"Turkey", Place, "Türkiye"},
+		{"MİT", Org, "National Intelligence Organization (MİT)"},
+		{"Mehmet Gören", Person, "Mehmet Gören"},
+		{"Goren", Person, "Mehmet Gören"},
+		{"Ankara", Place, "Ankara"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Mentions = %+v\nwant %+v", got, want)
 	}
 }

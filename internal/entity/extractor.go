@@ -94,7 +94,36 @@ func (x *Extractor) Extract(title string, paragraphs []string) Set {
 	defer x.putDoc(d)
 	d.load(x.lex, title, paragraphs)
 	x.findMentions(d)
-	return x.resolve(d)
+	groups, _ := x.resolve(d)
+	return output(groups)
+}
+
+// Mention is one name as the article writes it (titles and possessive cut
+// off), with the kind and canonical label of the entity it stands for.
+type Mention struct {
+	Text  string
+	Kind  Kind
+	Label string
+}
+
+// Mentions returns every mention of the entities that Extract would return,
+// in text order. It shows why an entity was found; evaluation against
+// corpora annotated with surface forms uses it too.
+func (x *Extractor) Mentions(title string, paragraphs []string) []Mention {
+	d := x.getDoc()
+	defer x.putDoc(d)
+	d.load(x.lex, title, paragraphs)
+	x.findMentions(d)
+	groups, owner := x.resolve(d)
+	var out []Mention
+	for mi := range d.ments {
+		g := &groups[root(groups, owner[mi])]
+		if k, ok := decide(g); ok {
+			text, _ := d.surface(int(d.ments[mi].a), int(d.ments[mi].b))
+			out = append(out, Mention{Text: text, Kind: k, Label: g.label})
+		}
+	}
+	return out
 }
 
 // load tokenizes the title (segment 0) and the paragraphs of a document,

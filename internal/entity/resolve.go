@@ -36,23 +36,22 @@ type group struct {
 	parent  int    // the group this one merged into, or -1
 }
 
-// resolve turns the mentions of d into a Set.
-func (x *Extractor) resolve(d *doc) Set {
-	groups := make([]group, 0, len(d.ments))
+// resolve groups the mentions of d; owner[i] is the group of mention i.
+func (x *Extractor) resolve(d *doc) (groups []group, owner []int) {
+	groups = make([]group, 0, len(d.ments))
 	index := make(map[string]int, len(d.ments))
-	owner := make([]int, len(d.ments))
+	owner = make([]int, len(d.ments))
 	for mi := range d.ments {
 		owner[mi] = x.addMention(d, &groups, index, &d.ments[mi])
 	}
 	for _, l := range d.links {
-		for mi := range d.ments {
-			if int(d.ments[mi].a) == l.short {
-				mergeAcronym(groups, owner[l.long], owner[mi])
-			}
+		mi := sort.Search(len(d.ments), func(i int) bool { return int(d.ments[i].a) >= l.short })
+		if mi < len(d.ments) && int(d.ments[mi].a) == l.short {
+			mergeAcronym(groups, owner[l.long], owner[mi])
 		}
 	}
 	mergeSurnames(groups)
-	return x.output(groups)
+	return groups, owner
 }
 
 // addMention adds m to its group and returns the group's index.
@@ -82,7 +81,7 @@ func (x *Extractor) addMention(d *doc, groups *[]group, index map[string]int, m 
 	if entry >= 0 && x.ents[entry].kind >= 0 {
 		g.votes[x.ents[entry].kind] += wGazetteer
 	}
-	g.body = g.body || !m.restricted
+	g.body = g.body || !m.restricted || m.local
 	g.strong = g.strong || !m.initial || entry >= 0 || maxVote(m.votes) >= wFirstName
 	g.words = max(g.words, d.words(int(m.a), int(m.b)))
 	if label, score := d.surface(int(m.a), int(m.b)); score > g.score || g.label == "" {
@@ -132,7 +131,7 @@ func (d *doc) surface(a, b int) (string, int) {
 	score := 0
 	for i := a; i < b; i++ {
 		t := &d.toks[i]
-		if i > a && t.is(tWord) && !d.toks[i-1].is(tHyphen) {
+		if i > a && t.is(tSpace) {
 			sb.WriteByte(' ')
 		}
 		s := d.text(i)
@@ -195,7 +194,7 @@ func mergeSurnames(groups []group) {
 	full := make(map[string]int)
 	for gi := range groups {
 		g := &groups[gi]
-		if g.parent >= 0 || g.words < 2 || !g.strong || !personLike(g) {
+		if g.parent >= 0 || g.words < 2 || !g.strong || g.votes[Person] == 0 || !personLike(g) {
 			continue
 		}
 		k := Key(g.label)
@@ -254,46 +253,48 @@ func betterSurname(label, surname string) string {
 	return label[:i+1] + surname
 }
 
+// decide returns the kind of a group that merged into no other, and
+// whether the group is kept as an entity.
+func decide(g *group) (Kind, bool) {
+	if g.parent >= 0 || g.stopped || (!g.body && g.entry < 0) {
+		return 0, false
+	}
+	k := Person
+	for _, c := range []Kind{Org, Place} {
+		if g.votes[c] > g.votes[k] {
+			k = c
+		}
+	}
+	v := g.votes[k]
+	return k, v >= minVotes && (g.strong || v >= wFirstName)
+}
+
 // output returns the kept groups as a Set in order of first mention.
-func (x *Extractor) output(groups []group) Set {
-	type kept struct {
-		first int32
-		kind  Kind
-		label string
-	}
-	var ks []kept
+func output(groups []group) Set {
+	order := make([]int, 0, len(groups))
 	for gi := range groups {
-		g := &groups[gi]
-		if g.parent >= 0 || g.stopped || (!g.body && g.entry < 0) {
-			continue
+		if _, ok := decide(&groups[gi]); ok {
+			order = append(order, gi)
 		}
-		k := Person
-		for _, c := range []Kind{Org, Place} {
-			if g.votes[c] > g.votes[k] {
-				k = c
-			}
-		}
-		if v := g.votes[k]; v < minVotes || (!g.strong && v < wFirstName) {
-			continue
-		}
-		ks = append(ks, kept{g.first, k, g.label})
 	}
-	sort.SliceStable(ks, func(i, j int) bool { return ks[i].first < ks[j].first })
+	sort.SliceStable(order, func(i, j int) bool { return groups[order[i]].first < groups[order[j]].first })
 	var s Set
-	seen := make(map[string]bool, len(ks))
-	for _, k := range ks {
-		id := k.kind.String() + "\x00" + Key(k.label)
+	seen := make(map[string]bool, len(order))
+	for _, gi := range order {
+		g := &groups[gi]
+		k, _ := decide(g)
+		id := k.String() + "\x00" + Key(g.label)
 		if seen[id] {
 			continue
 		}
 		seen[id] = true
-		switch k.kind {
+		switch k {
 		case Person:
-			s.People = append(s.People, k.label)
+			s.People = append(s.People, g.label)
 		case Org:
-			s.Orgs = append(s.Orgs, k.label)
+			s.Orgs = append(s.Orgs, g.label)
 		default:
-			s.Places = append(s.Places, k.label)
+			s.Places = append(s.Places, g.label)
 		}
 	}
 	return s

@@ -35,6 +35,7 @@ const (
 	wSaid       = 3 // "... said", ", who"
 	wRecurrence = 3 // the last word recurs alone: a surname
 	wPrep       = 2 // "in X", "near X"
+	wPlain      = 2 // two or three unknown capitalised words: "Mihai Tararache"
 	wWeakPrep   = 1 // "from X", "to X"
 	minVotes    = 2 // below this a candidate is dropped
 )
@@ -46,6 +47,7 @@ type mention struct {
 	votes      [3]int16 // evidence for Person, Org and Place
 	initial    bool     // first word of a sentence, no title before it
 	restricted bool     // found in a headline
+	local      bool     // typed by its own words: a title or an initial in front
 }
 
 // link records an acronym definition "Long Form (LF)".
@@ -153,7 +155,7 @@ func (x *Extractor) splitRun(d *doc, a, b int) int {
 	}
 	title := false
 	for i := a; i < b; {
-		if n, node := x.gazetteerAt(d, i); n > 0 {
+		if n, node := x.gazetteerAt(d, i); n > 0 && x.splittable(d, i, n, a, b) {
 			d.ments = append(d.ments, d.newMention(i, i+n, node))
 			i += n
 			b = max(b, i)
@@ -182,11 +184,27 @@ func (x *Extractor) splitRun(d *doc, a, b int) int {
 	return b
 }
 
+// splittable reports whether the gazetteer name of n tokens at token i of
+// the run [a, b) may be taken: outside hyphenated compounds always, inside
+// one only when it spans the compound ("Inter-Services Intelligence") or
+// gazetteer names cover the whole compound ("Afghanistan-Pakistan", but not
+// "Crans-Montana").
+func (x *Extractor) splittable(d *doc, i, n, a, b int) bool {
+	s, e := i, i+1
+	for s-2 >= a && d.toks[s-1].is(tHyphen) {
+		s -= 2
+	}
+	for e+1 < b && d.toks[e].is(tHyphen) {
+		e += 2
+	}
+	return e-s == 1 || s == i && i+n >= e || x.covered(d, s, e)
+}
+
 // skippable reports whether word i is no part of a name: a function word,
 // or a sentence's first word that the article also writes in lower case.
 func (d *doc) skippable(i int) bool {
 	t := &d.toks[i]
-	if t.class&cFirstName != 0 && !t.is(tSentStart) {
+	if t.class&cFirstName != 0 && !t.is(tSentStart) || d.isInitial(i) {
 		return false
 	}
 	if t.class&cFunction != 0 {

@@ -132,7 +132,7 @@ func (d *doc) markSegment(seg, n int, isTitle bool) {
 		minLong = 2
 	}
 	titleCase := long >= minLong && longCaps*10 >= long*7 && caps*10 >= words*6 &&
-		words <= 24 && stops <= 1 // one sentence at most: prose is never restricted
+		words <= 24 && stops == 0 // headings have no full stop: prose is never restricted
 	d.segCaps[seg] = allCaps
 	if !allCaps && !titleCase {
 		return

@@ -70,8 +70,12 @@ func (d *doc) tokenize(lex lexicon, seg int, s string) {
 			continue
 		case r == '\n':
 			space, atStart = true, true // scraped lines without a full stop are headings
+			i += w
+			continue
 		case r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsControl(r):
 			space = true
+			i += w
+			continue
 		case isHyphen(r) && !space && d.prevWord(seg) && i+w < len(s) && startsWord(s[i+w:]):
 			d.add(token{seg: int32(seg), start: int32(i), end: int32(i + w), flags: tHyphen}, "-", first)
 		default:
@@ -252,7 +256,8 @@ var abbrevs = map[string]bool{
 	"Lt": true, "Col": true, "Capt": true, "Sgt": true, "Sen": true, "Rep": true,
 	"Gov": true, "St": true, "Jr": true, "Sr": true, "Rev": true, "Maj": true,
 	"Adm": true, "Cmdr": true, "Brig": true, "Cpl": true, "Pvt": true, "Mt": true,
-	"Ft": true, "Messrs": true, "Mme": true, "Mlle": true,
+	"Ft": true, "Messrs": true, "Mme": true, "Mlle": true, "Corp": true, "Inc": true,
+	"Ltd": true, "Co": true, "Cos": true, "Bros": true,
 }
 
 func isWordRune(r rune) bool {
