@@ -1,5 +1,7 @@
 package entity
 
+import "strings"
+
 // wholeRun makes the run [a, b) one mention when its last word names a kind
 // ("Baloch National Movement", "Khyber Province") and gazetteer names do not
 // cover it, and reports whether it did.
@@ -138,6 +140,34 @@ func (d *doc) words(a, b int) int {
 	return n
 }
 
+// acronym reports whether token i is an unknown acronym in mixed-case text
+// ("NFL", "OSCE"): most such are organisations.
+func (d *doc) acronym(i int) bool {
+	t := &d.toks[i]
+	n := t.end - t.start
+	return t.is(tUpper) && n >= 2 && n <= 6 && t.class == 0 && !d.segCaps[t.seg] && !t.is(tDot) &&
+		!strings.ContainsRune(d.text(i), '.') && !commonAcronyms[d.key(i)]
+}
+
+// definesTerm reports whether the acronym at token i stands in brackets
+// after lower-case words: "human intelligence (HUMINT)" names no entity.
+func (d *doc) definesTerm(i int) bool {
+	return i >= 2 && d.toks[i-1].punct == '(' && d.toks[i-2].is(tLower)
+}
+
+// commonAcronyms are acronyms that name no organisation. Written for newsfts.
+var commonAcronyms = map[string]bool{}
+
+func init() {
+	for _, k := range strings.Fields(`gdp gnp cpi ppi ceo cfo coo cto tv ai it id pc ok
+		usd eur gbp jpy cny aids hiv covid dna rna ngo uav km kg mph bn mln pct vat ipo eps
+		fy hq pr faq pdf gmt utc est ist cet pst edt bst am pm ad bc vs etc ii iii iv vi vii
+		viii ix xi xii mp mps pm q1 q2 q3 q4 atm sms gps lng lpg oil ok led lcd cd dvd usb
+		humint osint techint sigint imint xi rpm ph tnt rpg ied ieds suv suvs 4g 5g 3g`) {
+		commonAcronyms[k] = true
+	}
+}
+
 // spaced counts the words of [a, b) that a space separates, so that a
 // hyphenated compound counts once.
 func (d *doc) spaced(a, b int) int {
@@ -173,6 +203,9 @@ func (d *doc) weigh(m *mention, a, b int, title bool) {
 		if last.class&cPlaceCue != 0 {
 			m.votes[Place] += wSuffix
 		}
+	}
+	if words == 1 && d.acronym(i) && !d.definesTerm(i) {
+		m.votes[Org] += wAcronym
 	}
 	if i == a {
 		d.weighBefore(m, i)

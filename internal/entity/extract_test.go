@@ -147,6 +147,11 @@ var extractTests = []extractTest{
 		orgs: []string{"Pakistan Railways", "Ministry of Science and Technology", "Turkish State Railways"},
 	},
 	{
+		name: "unknown acronyms are organisations unless they define a term",
+		body: "Monitors from the OSCE relied on open-source intelligence (OSGEO) and on the GDP figures.",
+		orgs: []string{"OSCE"},
+	},
+	{
 		name:   "order of first mention and each once",
 		body:   "Kabul accused Islamabad. Islamabad denied it, and Kabul and Tehran called for calm.",
 		place:  []string{"Kabul", "Islamabad", "Tehran"},
@@ -254,5 +259,16 @@ func TestMentions(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Mentions = %+v\nwant %+v", got, want)
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	var paras [][]string
+	for _, tt := range extractTests {
+		paras = append(paras, paragraphs(tt.body))
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		testX.Extract("", paras[i%len(paras)])
 	}
 }

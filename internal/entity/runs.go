@@ -36,6 +36,7 @@ const (
 	wRecurrence = 3 // the last word recurs alone: a surname
 	wPrep       = 2 // "in X", "near X"
 	wPlain      = 2 // two or three unknown capitalised words: "Mihai Tararache"
+	wAcronym    = 2 // an unknown acronym: "OSCE"
 	wWeakPrep   = 1 // "from X", "to X"
 	minVotes    = 2 // below this a candidate is dropped
 )
