@@ -38,14 +38,13 @@ const (
 
 // token is one token of a document.
 type token struct {
-	seg      int32     // segment index
-	start    int32     // byte offset of the token in its segment
-	end      int32     // byte offset after the token
-	k0, k1   int32     // key bytes in doc.keys
-	flags    tokFlag   // what the token is
-	punct    rune      // the rune of a punctuation token, else 0
-	class    wordClass // lexicon classes of a word
-	segStart bool      // first token of its segment
+	seg    int32     // segment index
+	start  int32     // byte offset of the token in its segment
+	end    int32     // byte offset after the token
+	k0, k1 int32     // key bytes in doc.keys
+	flags  tokFlag   // what the token is
+	punct  rune      // the rune of a punctuation token, else 0
+	class  wordClass // lexicon classes of a word
 }
 
 func (t *token) is(f tokFlag) bool { return t.flags&f != 0 }
@@ -58,15 +57,13 @@ const maxDocBytes = 4 << 20
 
 // tokenize appends the tokens of seg to d.
 func (d *doc) tokenize(lex lexicon, seg int, s string) {
-	atStart := true
-	space := false
-	first := true
+	atStart, space := true, false
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isWordRune(r):
-			i = d.word(lex, seg, s, i, space, atStart, first)
-			atStart, space, first = false, false, false
+			i = d.word(lex, seg, s, i, space, atStart)
+			atStart, space = false, false
 			continue
 		case r == '\n':
 			space, atStart = true, true // scraped lines without a full stop are headings
@@ -77,13 +74,13 @@ func (d *doc) tokenize(lex lexicon, seg int, s string) {
 			i += w
 			continue
 		case isHyphen(r) && !space && d.prevWord(seg) && i+w < len(s) && startsWord(s[i+w:]):
-			d.add(token{seg: int32(seg), start: int32(i), end: int32(i + w), flags: tHyphen}, "-", first)
+			d.add(token{seg: int32(seg), start: int32(i), end: int32(i + w), flags: tHyphen}, "-")
 		default:
 			f := tokFlag(0)
 			if space {
 				f = tSpace
 			}
-			d.add(token{seg: int32(seg), start: int32(i), end: int32(i + w), flags: f, punct: r}, "", first)
+			d.add(token{seg: int32(seg), start: int32(i), end: int32(i + w), flags: f, punct: r}, "")
 			switch {
 			case r == '.' || r == '!' || r == '?' || r == ':' || r == '…':
 				atStart = true
@@ -92,18 +89,16 @@ func (d *doc) tokenize(lex lexicon, seg int, s string) {
 				atStart = false
 			}
 		}
-		first = false
 		space = false
 		i += w
 	}
 }
 
 // add appends t with the given key to d.
-func (d *doc) add(t token, key string, first bool) {
+func (d *doc) add(t token, key string) {
 	t.k0 = int32(len(d.arena))
 	d.arena = append(d.arena, key...)
 	t.k1 = int32(len(d.arena))
-	t.segStart = first
 	d.toks = append(d.toks, t)
 }
 
@@ -115,7 +110,7 @@ func (d *doc) prevWord(seg int) bool {
 
 // word appends the word token that starts at s[i] and returns the offset
 // after it and after any possessive ending or swallowed dot.
-func (d *doc) word(lex lexicon, seg int, s string, i int, space, atStart, first bool) int {
+func (d *doc) word(lex lexicon, seg int, s string, i int, space, atStart bool) int {
 	j := scanWord(s, i)
 	t := token{seg: int32(seg), start: int32(i), end: int32(j), flags: tWord}
 	if space {
@@ -152,7 +147,6 @@ func (d *doc) word(lex lexicon, seg int, s string, i int, space, atStart, first 
 	}
 	t.k1 = int32(len(d.arena))
 	t.class = lex[string(d.arena[t.k0:t.k1])]
-	t.segStart = first
 	d.toks = append(d.toks, t)
 	return j
 }

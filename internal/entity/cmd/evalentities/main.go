@@ -194,61 +194,69 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
+// tally holds the counts of one scoring run.
+type tally struct {
+	per      map[string]*count
+	agnostic count
+	errs     map[string][]string // "fp PER" -> folded surfaces
+}
+
 // report scores predict over docs and prints the table.
 func report(docs []*document, predict func(*document) map[string][]string, nerr int) {
-	per := map[string]*count{}
-	for _, t := range types {
-		per[t] = &count{}
+	t := &tally{per: map[string]*count{}, errs: map[string][]string{}}
+	for _, typ := range types {
+		t.per[typ] = &count{}
 	}
-	var agnostic count
-	errs := map[string][]string{}
 	for _, d := range docs {
-		pred := predict(d)
-		goldAny, predAny := map[string]bool{}, map[string]bool{}
-		for _, t := range types {
-			gold := set(d.gold[t])
-			for _, s := range pred[t] {
-				predAny[s] = true
-				switch {
-				case gold[s]:
-					per[t].tp++
-				case miscOnly(d, s):
-				default:
-					per[t].fp++
-					errs["fp "+t] = append(errs["fp "+t], s)
-				}
-			}
-			for s := range gold {
-				goldAny[s] = true
-				if !set(pred[t])[s] {
-					per[t].fn++
-					errs["fn "+t] = append(errs["fn "+t], s)
-				}
-			}
-		}
-		for s := range predAny {
-			switch {
-			case goldAny[s]:
-				agnostic.tp++
-			case !miscOnly(d, s):
-				agnostic.fp++
-			}
-		}
-		for s := range goldAny {
-			if !predAny[s] {
-				agnostic.fn++
-			}
-		}
+		t.add(d, predict(d))
 	}
 	var all count
-	for _, t := range types {
-		c := per[t]
-		fmt.Printf("  %-9s %v\n", t, c)
+	for _, typ := range types {
+		c := t.per[typ]
+		fmt.Printf("  %-9s %v\n", typ, c)
 		all.tp, all.fp, all.fn = all.tp+c.tp, all.fp+c.fp, all.fn+c.fn
 	}
 	fmt.Printf("  %-9s %v\n", "overall", all)
-	fmt.Printf("  %-9s %v\n", "untyped", agnostic)
-	printErrors(errs, nerr)
+	fmt.Printf("  %-9s %v\n", "untyped", t.agnostic)
+	printErrors(t.errs, nerr)
+}
+
+// add scores the predictions for one document.
+func (t *tally) add(d *document, pred map[string][]string) {
+	goldAny, predAny := map[string]bool{}, map[string]bool{}
+	for _, typ := range types {
+		gold, got := set(d.gold[typ]), set(pred[typ])
+		for s := range got {
+			predAny[s] = true
+			switch {
+			case gold[s]:
+				t.per[typ].tp++
+			case !miscOnly(d, s):
+				t.per[typ].fp++
+				t.errs["fp "+typ] = append(t.errs["fp "+typ], s)
+			}
+		}
+		for s := range gold {
+			goldAny[s] = true
+			if !got[s] {
+				t.per[typ].fn++
+				t.errs["fn "+typ] = append(t.errs["fn "+typ], s)
+			}
+		}
+	}
+	for s := range predAny {
+		switch {
+		case goldAny[s]:
+			t.agnostic.tp++
+		case !miscOnly(d, s):
+			t.agnostic.fp++
+		}
+	}
+	for s := range goldAny {
+		if !predAny[s] {
+			t.agnostic.fn++
+		}
+	}
 }
 
 // miscOnly reports whether s is a MISC string of d and no PER, ORG or LOC one.
