@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 var testX = func() *Extractor {
@@ -206,12 +207,19 @@ func TestExtractBadInput(t *testing.T) {
 		{"only punctuation", "“”’", []string{"— ( ) ’s -", "-", "’"}, ""},
 		{"hyphens and apostrophes at the end", "", []string{"Kabul-", "Kabul’", "al-"}, ""},
 		{"huge", "", []string{huge}, "Kabul"},
+		{"endless compound", "", []string{strings.Repeat("Iran-", 1<<18) + "Iraq"}, "Iraq"},
+		{"endless capitals", "", []string{strings.Repeat("Zorbu ", 1<<18) + "in Kabul."}, "Kabul"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := testX.Extract(tt.title, tt.paras)
 			if tt.place != "" && !slices.Contains(got.Places, tt.place) {
 				t.Errorf("places = %q, want %q among them", got.Places, tt.place)
+			}
+			for _, l := range slices.Concat(got.People, got.Orgs, got.Places) {
+				if len(l) > 1000 || !utf8.ValidString(l) {
+					t.Errorf("label %.40q... (%d bytes) is too long or not UTF-8", l, len(l))
+				}
 			}
 		})
 	}

@@ -41,6 +41,11 @@ const (
 	minVotes    = 2 // below this a candidate is dropped
 )
 
+// maxRun bounds the tokens of one run of capitalised words, so that
+// pathological input (a megabyte of "Iran-Iran-...") costs linear time and
+// yields no megabyte-long label.
+const maxRun = 24
+
 // mention is one name found in the text.
 type mention struct {
 	a, b       int32    // the name's tokens [a, b)
@@ -101,7 +106,7 @@ func (d *doc) runEnd(a int) int {
 	}
 	for {
 		t := &d.toks[j]
-		if t.is(tPoss) || j+1 >= len(d.toks) || d.toks[j+1].seg != seg {
+		if t.is(tPoss) || j+1 >= len(d.toks) || d.toks[j+1].seg != seg || j-a >= maxRun {
 			return j + 1
 		}
 		u := &d.toks[j+1]
@@ -192,10 +197,10 @@ func (x *Extractor) splitRun(d *doc, a, b int) int {
 // "Crans-Montana").
 func (x *Extractor) splittable(d *doc, i, n, a, b int) bool {
 	s, e := i, i+1
-	for s-2 >= a && d.toks[s-1].is(tHyphen) {
+	for s-2 >= a && d.toks[s-1].is(tHyphen) && i-s < maxRun {
 		s -= 2
 	}
-	for e+1 < b && d.toks[e].is(tHyphen) {
+	for e+1 < b && d.toks[e].is(tHyphen) && e-i < maxRun {
 		e += 2
 	}
 	return e-s == 1 || s == i && i+n >= e || x.covered(d, s, e)
