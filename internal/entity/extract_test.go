@@ -1,0 +1,282 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+var testX = func() *Extractor {
+	x, err := New(nil)
+	if err != nil {
+		panic(err)
+	}
+	return x
+}()
+
+// extractTest is one passage (written for these tests) and the entities
+// that must, or must not, be found in it. A nil want list is not checked;
+// an empty one must come out empty.
+type extractTest struct {
+	name                string
+	title               string
+	body                string // paragraphs separated by blank lines
+	people, orgs, place []string
+	not                 []string // labels that must appear in no list
+}
+
+var extractTests = []extractTest{
+	{
+		name:  "MIT MİT and the long forms merge",
+		body:  "Ankara's National Intelligence Organisation (MİT) said it had detained two men. Officials at MIT gave no names, and the National Intelligence Organization declined to comment.",
+		orgs:  []string{"National Intelligence Organization (MİT)"},
+		place: []string{"Ankara"},
+	},
+	{
+		name: "ISI with possessive and acronym plural is not ISIS",
+		body: "Inter-Services Intelligence (ISI) officers met their counterparts. The ISI’s role was debated, and critics called the ISIs request unusual.",
+		orgs: []string{"Inter-Services Intelligence (ISI)"},
+		not:  []string{"Islamic State (ISIS)"},
+	},
+	{
+		name: "ISKP ISIS-K and the long form merge",
+		body: "ISKP claimed the bombing. Analysts say Islamic State Khorasan Province has grown, and ISIS-K’s recruiters are active.",
+		orgs: []string{"Islamic State Khorasan Province (ISIS-K)"},
+	},
+	{
+		name:  "Turkey and Türkiye are one place, Turkish is no place",
+		body:  "Türkiye hosted the talks. Turkish officials said Turkey’s offer stood, and delegates flew to Turkey.",
+		place: []string{"Türkiye"},
+	},
+	{
+		name:   "diacritics fold and the proper spelling wins",
+		body:   "Police detained Mehmet Goren last week.\n\nGören, who denied the charges, was questioned. Mr. Goren's lawyer spoke later.",
+		people: []string{"Mehmet Gören"},
+	},
+	{
+		name:   "a later surname resolves to the full name",
+		body:   "A Taliban spokesman, Zabihullah Mujahid, rejected the report. Mujahid added that talks would go on. The suspect was named as Karim Osmanov. Osmanov had lived in Izmir, and Mr. Osmanov's brother was also held.",
+		people: []string{"Zabihullah Mujahid", "Karim Osmanov"},
+		orgs:   []string{"Taliban"},
+		place:  []string{"Izmir"},
+	},
+	{
+		name:   "titles are not part of names",
+		body:   "President Recep Tayyip Erdoğan met Prime Minister Shehbaz Sharif, and Dr. Leyla Demirtas briefed them. Later Foreign Minister Jonas Feldmann joined, as did Turkish President Erdogan's adviser.",
+		people: []string{"Recep Tayyip Erdoğan", "Shehbaz Sharif", "Leyla Demirtas", "Jonas Feldmann"},
+		not:    []string{"President", "Prime Minister Shehbaz Sharif", "Dr. Leyla Demirtas"},
+	},
+	{
+		name:  "possessives are cut with either apostrophe",
+		body:  "Pakistan’s army and Iran's leaders met Hamas’s envoys.",
+		orgs:  []string{"Hamas"},
+		place: []string{"Pakistan", "Iran"},
+	},
+	{
+		name:  "names inside hyphenated compounds",
+		body:  "Clashes flared along the Afghanistan-Pakistan border, straining Turkey-Pakistan security ties.",
+		place: []string{"Afghanistan", "Pakistan", "Türkiye"},
+	},
+	{
+		name:   "sentence-initial common words are no names",
+		body:   "However, the talks stalled. Marking the anniversary, officials met. Through quiet diplomacy, Qatar mediated. Locals protested. Meanwhile nothing changed.",
+		people: []string{},
+		orgs:   []string{},
+		place:  []string{"Qatar"},
+	},
+	{
+		name: "an acronym defined in brackets joins its long form",
+		body: "The Caspian Energy Research Council (CERC) published a study. CERC said prices would rise.",
+		orgs: []string{"Caspian Energy Research Council"},
+		not:  []string{"CERC"},
+	},
+	{
+		name:  "headlines count only known names",
+		title: "Regional Leaders Gather In Vienna For Summit On Water",
+		body:  "Delegates arrived in Vienna on Monday.",
+		place: []string{"Vienna"},
+		not:   []string{"Regional Leaders Gather"},
+	},
+	{
+		name:  "demonyms are not places",
+		body:  "Israeli and Palestinian negotiators met Egyptian mediators on Sunday.",
+		place: []string{},
+	},
+	{
+		name: "organisation words type unknown names",
+		body: "The Baloch National Movement accused the Pakistan Army of abuses, and the Ministry of Water Resources answered.",
+		orgs: []string{"Baloch National Movement", "Pakistan Army", "Ministry of Water Resources"},
+	},
+	{
+		name:  "a place preposition types an unknown place",
+		body:  "Fighting was reported near Kharbaza and in Mastung, Balochistan.",
+		place: []string{"Kharbaza", "Mastung", "Balochistan"},
+	},
+	{
+		name:   "given names and particles",
+		body:   "Investigators questioned Abu Yasir al-Turki and Anna Mahjar-Barducci about the case.",
+		people: []string{"Abu Yasir al-Turki", "Anna Mahjar-Barducci"},
+	},
+	{
+		name: "namesakes are chosen by context words",
+		body: "Researchers at MIT in Cambridge built a robot, the university said.",
+		orgs: []string{"Massachusetts Institute of Technology (MIT)"},
+		not:  []string{"National Intelligence Organization (MİT)"},
+	},
+	{
+		name:  "a compound is split only when gazetteer names cover it",
+		body:  "The leaders met in Crans-Montana, far from the Iran-Iraq frontier.",
+		place: []string{"Crans-Montana", "Iran", "Iraq"},
+		not:   []string{"Montana"},
+	},
+	{
+		name:   "initials and unknown two-word names are people",
+		body:   "The visitors lost after R. Okonkwo was caught, although Tavita Lemalu top-scored.",
+		people: []string{"R. Okonkwo", "Tavita Lemalu"},
+	},
+	{
+		name:  "agreements and laws are no places or organisations",
+		body:  "Exporters in Karachi welcomed the Trade in Goods Agreement and the Paris Climate Accord.",
+		place: []string{"Karachi"},
+		orgs:  []string{},
+	},
+	{
+		name: "and joins an organisation name only at its end",
+		body: "Delegates of Pakistan Railways, the Ministry of Science and Technology and Turkish State Railways met.",
+		orgs: []string{"Pakistan Railways", "Ministry of Science and Technology", "Turkish State Railways"},
+	},
+	{
+		name: "unknown acronyms are organisations unless they define a term",
+		body: "Monitors from the OSCE relied on open-source intelligence (OSGEO) and on the GDP figures.",
+		orgs: []string{"OSCE"},
+	},
+	{
+		name:   "order of first mention and each once",
+		body:   "Kabul accused Islamabad. Islamabad denied it, and Kabul and Tehran called for calm.",
+		place:  []string{"Kabul", "Islamabad", "Tehran"},
+		people: []string{},
+	},
+}
+
+func paragraphs(body string) []string {
+	var out []string
+	for _, p := range strings.Split(body, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func TestExtract(t *testing.T) {
+	for _, tt := range extractTests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := testX.Extract(tt.title, paragraphs(tt.body))
+			check(t, "people", got.People, tt.people)
+			check(t, "orgs", got.Orgs, tt.orgs)
+			check(t, "places", got.Places, tt.place)
+			for _, n := range tt.not {
+				if slices.Contains(got.People, n) || slices.Contains(got.Orgs, n) || slices.Contains(got.Places, n) {
+					t.Errorf("found %q, want it absent; got %+v", n, got)
+				}
+			}
+		})
+	}
+}
+
+func check(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if want != nil && !slices.Equal(got, want) {
+		t.Errorf("%s = %q, want %q", what, got, want)
+	}
+}
+
+func TestExtractBadInput(t *testing.T) {
+	huge := strings.Repeat("Officials in Kabul met envoys. ", (maxDocBytes/31)+1000)
+	tests := []struct {
+		name  string
+		title string
+		paras []string
+		place string // a place that must still be found, or ""
+	}{
+		{"invalid bytes", "\xff\xfe", []string{"Talks in \xffKabul\xfe went on. \xc3"}, "Kabul"},
+		{"cut rune", "", []string{"Envoys reached Ankara. T\xc3"}, "Ankara"},
+		{"empty", "", nil, ""},
+		{"only punctuation", "“”’", []string{"— ( ) ’s -", "-", "’"}, ""},
+		{"hyphens and apostrophes at the end", "", []string{"Kabul-", "Kabul’", "al-"}, ""},
+		{"huge", "", []string{huge}, "Kabul"},
+		{"endless compound", "", []string{strings.Repeat("Iran-", 1<<18) + "Iraq"}, "Iraq"},
+		{"endless capitals", "", []string{strings.Repeat("Zorbu ", 1<<18) + "in Kabul."}, "Kabul"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := testX.Extract(tt.title, tt.paras)
+			if tt.place != "" && !slices.Contains(got.Places, tt.place) {
+				t.Errorf("places = %q, want %q among them", got.Places, tt.place)
+			}
+			for _, l := range slices.Concat(got.People, got.Orgs, got.Places) {
+				if len(l) > 1000 || !utf8.ValidString(l) {
+					t.Errorf("label %.40q... (%d bytes) is too long or not UTF-8", l, len(l))
+				}
+			}
+		})
+	}
+}
+
+func TestExtractConcurrent(t *testing.T) {
+	want := make([]Set, len(extractTests))
+	for i, tt := range extractTests {
+		want[i] = testX.Extract(tt.title, paragraphs(tt.body))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 20; r++ {
+				for i, tt := range extractTests {
+					got := testX.Extract(tt.title, paragraphs(tt.body))
+					if !slices.Equal(got.People, want[i].People) || !slices.Equal(got.Orgs, want[i].Orgs) || !slices.Equal(got.Places, want[i].Places) {
+						select {
+						case errs <- tt.name:
+						default:
+						}
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: concurrent result differs from sequential one", name)
+	}
+}
+
+func TestMentions(t *testing.T) {
+	got := testX.Mentions("", []string{"Turkey’s MİT questioned Mehmet Gören. Later Mr. Goren was freed by Turkish courts in Ankara."})
+	want := []Mention{
+		{"Turkey", Place, "Türkiye"},
+		{"MİT", Org, "National Intelligence Organization (MİT)"},
+		{"Mehmet Gören", Person, "Mehmet Gören"},
+		{"Goren", Person, "Mehmet Gören"},
+		{"Ankara", Place, "Ankara"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Mentions = %+v\nwant %+v", got, want)
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	var paras [][]string
+	for _, tt := range extractTests {
+		paras = append(paras, paragraphs(tt.body))
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		testX.Extract("", paras[i%len(paras)])
+	}
+}
