@@ -236,7 +236,8 @@ func TestEndToEnd(t *testing.T) {
 	})
 
 	t.Run("boilerplate never searchable nor a facet", func(t *testing.T) {
-		for _, q := range []string{"Jokić", "Nuggets", "NBA", "Subscribe", "unlock", "Copyright", "cookies", "Advertisement"} {
+		for _, q := range []string{"Jokić", "Nuggets", "NBA", `"weekly news digest"`, `"thanks for subscribing"`, "unlock",
+			`"all rights reserved"`, "cookies", "Advertisement", `"most popular"`, `"last updated"`, `"previous article"`} {
 			if r := api(t, srv, url.Values{"q": {q}}); r.Total != 0 {
 				t.Errorf("q=%s: %d hits %v, want 0", q, r.Total, ids(r.Hits))
 			}
