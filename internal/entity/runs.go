@@ -182,7 +182,7 @@ func (x *Extractor) splitRun(d *doc, a, b int) int {
 		}
 		j := x.candidateEnd(d, i, b, title)
 		m := d.newMention(i, d.trimEnd(i, j), -1)
-		d.weigh(&m, a, b, title)
+		x.weigh(d, &m, a, b, title)
 		d.ments = append(d.ments, m)
 		title = false
 		i = j
