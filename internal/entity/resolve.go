@@ -24,7 +24,7 @@ import (
 // group is one entity of the document.
 type group struct {
 	key     string
-	entry   int32 // gazetteer entry, or -1
+	entry   int32  // gazetteer entry, or -1
 	votes   [3]int // evidence summed over the mentions
 	best    [3]int // the strongest evidence of one mention
 	first   int32  // first token
