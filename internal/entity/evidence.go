@@ -4,7 +4,8 @@ import "strings"
 
 // wholeRun makes the run [a, b) one mention when its last word names a kind
 // ("Baloch National Movement", "Khyber Province") and gazetteer names do not
-// cover it, and reports whether it did.
+// cover it, or drops it when it names an agreement or event; it reports
+// whether it dealt with the run.
 func (x *Extractor) wholeRun(d *doc, a, b int) bool {
 	for a < b && d.toks[a].is(tWord) && d.skippable(a) {
 		a++
