@@ -4,7 +4,8 @@ import "strings"
 
 // wholeRun makes the run [a, b) one mention when its last word names a kind
 // ("Baloch National Movement", "Khyber Province") and gazetteer names do not
-// cover it, and reports whether it did.
+// cover it, or drops it when it names an agreement or event; it reports
+// whether it dealt with the run.
 func (x *Extractor) wholeRun(d *doc, a, b int) bool {
 	for a < b && d.toks[a].is(tWord) && d.skippable(a) {
 		a++
@@ -113,7 +114,7 @@ func (d *doc) plainName(i, j int) bool {
 	}
 	for k := i; k < j; k++ {
 		t := &d.toks[k]
-		if t.is(tWord) && (t.is(tUpper) || t.class&^cFirstName != 0 || !t.is(tCap) || d.hasLower(d.key(k))) {
+		if t.punct == '&' || t.is(tWord) && (t.is(tUpper) || t.class&^cFirstName != 0 || !t.is(tCap) || d.hasLower(d.key(k))) {
 			return false
 		}
 	}
@@ -182,7 +183,7 @@ func (d *doc) spaced(a, b int) int {
 
 // weigh records the evidence for the kind of candidate m, found in the run
 // [a, b) after a title when title is set.
-func (d *doc) weigh(m *mention, a, b int, title bool) {
+func (x *Extractor) weigh(d *doc, m *mention, a, b int, title bool) {
 	i, j := int(m.a), int(m.b)
 	words := d.words(i, j)
 	first, last := &d.toks[i], &d.toks[j-1]
@@ -210,6 +211,9 @@ func (d *doc) weigh(m *mention, a, b int, title bool) {
 	if i == a {
 		d.weighBefore(m, i)
 	}
+	if j == b && x.placeAfterComma(d, j) {
+		m.votes[Place] += wPrep // "in Mastung, Balochistan"
+	}
 	if j == b {
 		d.weighAfter(m, j, words)
 	}
@@ -230,9 +234,11 @@ func (d *doc) weighBefore(m *mention, i int) {
 	switch {
 	case t.class&cTitle != 0:
 		m.votes[Person] += wRole
-	case p == i-1 && t.class&cPlacePrep != 0:
+	case p == i-1 && t.class&cPlacePrep != 0 && !d.toks[i].is(tUpper):
 		switch {
-		case d.key(p) == "from" || d.key(p) == "to" || d.key(p) == "via":
+		case p > 0 && d.toks[p-1].is(tLower) && d.toks[p-1].class&cTitle != 0:
+			m.votes[Org] += wPrep // "a senior manager at Monsanto"
+		case weakPreps[d.key(p)]:
 			m.votes[Place] += wWeakPrep
 		case d.spaced(i, int(m.b)) > 1: // "a stake in Piaggio Aerospace"
 			m.votes[Place] += wWeakPrep
@@ -242,6 +248,28 @@ func (d *doc) weighBefore(m *mention, i int) {
 	}
 }
 
+// placeAfterComma reports whether token j is a comma followed by a
+// gazetteer place, as in "Mastung, Balochistan".
+func (x *Extractor) placeAfterComma(d *doc, j int) bool {
+	if j+1 >= len(d.toks) || d.toks[j].punct != ',' || d.toks[j+1].seg != d.toks[j].seg || !d.toks[j+1].capWord() {
+		return false
+	}
+	n, node := x.trie.longest(d, j+1, len(d.toks))
+	if n == 0 || d.toks[j+n].is(tPoss) { // "Leonardo, Italy's largest defence group"
+		return false
+	}
+	for _, e := range x.trie.ents[node] {
+		if x.ents[e].kind == Place {
+			return true
+		}
+	}
+	return false
+}
+
+// weakPreps are place prepositions that often stand before other names
+// too: "from Reuters", "shares in Elan".
+var weakPreps = map[string]bool{"from": true, "to": true, "via": true, "in": true, "into": true}
+
 // weighAfter looks at the words after a candidate that ends before token j:
 // "X said", "X, who".
 func (d *doc) weighAfter(m *mention, j, words int) {
@@ -249,15 +277,13 @@ func (d *doc) weighAfter(m *mention, j, words int) {
 		return
 	}
 	t := &d.toks[j]
-	w := int16(wSaid)
-	if words < 2 {
-		w = wWeakPrep // "Analysts in Nicosia said": a place says things too
-	}
 	switch {
-	case t.is(tLower) && t.class&cSaid != 0:
-		m.votes[Person] += w
+	case t.is(tLower) && t.class&cPlaceCue != 0 && t.class&cFunction == 0:
+		m.votes[Place] += wPrep // "the Sındırgı district"
 	case t.punct == ',' && j+1 < len(d.toks) && d.toks[j+1].seg == t.seg && d.key(j+1) == "who":
-		m.votes[Person] += w
+		m.votes[Person] += wSaid
+	case t.is(tLower) && t.class&cSaid != 0 && words >= 2: // "Nestle said" tells no kind
+		m.votes[Person] += wSaid
 	}
 }
 

@@ -111,8 +111,8 @@ var extractTests = []extractTest{
 	},
 	{
 		name:  "a place preposition types an unknown place",
-		body:  "Fighting was reported near Kharbaza and in Mastung, Balochistan.",
-		place: []string{"Kharbaza", "Mastung", "Balochistan"},
+		body:  "Fighting was reported near Kharbaza and in Mastung, Balochistan, while the Sındırgı district was calm.",
+		place: []string{"Kharbaza", "Mastung", "Balochistan", "Sındırgı"},
 	},
 	{
 		name:   "given names and particles",
@@ -127,7 +127,7 @@ var extractTests = []extractTest{
 	},
 	{
 		name:  "a compound is split only when gazetteer names cover it",
-		body:  "The leaders met in Crans-Montana, far from the Iran-Iraq frontier.",
+		body:  "The leaders met near Crans-Montana, far from the Iran-Iraq frontier.",
 		place: []string{"Crans-Montana", "Iran", "Iraq"},
 		not:   []string{"Montana"},
 	},
@@ -151,6 +151,12 @@ var extractTests = []extractTest{
 		name: "unknown acronyms are organisations unless they define a term",
 		body: "Monitors from the OSCE relied on open-source intelligence (OSGEO) and on the GDP figures.",
 		orgs: []string{"OSCE"},
+	},
+	{
+		name:  "weak place hints do not add up; a role before 'at' means an organisation",
+		body:  "Investors bought shares in Tavoro. A director at Quenlix said shares in Tavoro rose. Talks were held near Kharbaza.",
+		orgs:  []string{"Quenlix"},
+		place: []string{"Kharbaza"},
 	},
 	{
 		name:   "order of first mention and each once",

@@ -24,8 +24,9 @@ import (
 // group is one entity of the document.
 type group struct {
 	key     string
-	entry   int32 // gazetteer entry, or -1
-	votes   [3]int
+	entry   int32  // gazetteer entry, or -1
+	votes   [3]int // evidence summed over the mentions
+	best    [3]int // the strongest evidence of one mention
 	first   int32  // first token
 	label   string // best spelling
 	score   int    // quality of label
@@ -77,9 +78,11 @@ func (x *Extractor) addMention(d *doc, groups *[]group, index map[string]int, m 
 	g := &(*groups)[gi]
 	for k, v := range m.votes {
 		g.votes[k] += int(v)
+		g.best[k] = max(g.best[k], int(v))
 	}
 	if entry >= 0 && x.ents[entry].kind >= 0 {
 		g.votes[x.ents[entry].kind] += wGazetteer
+		g.best[x.ents[entry].kind] = wGazetteer
 	}
 	g.body = g.body || !m.restricted || m.local
 	g.strong = g.strong || !m.initial || entry >= 0 || maxVote(m.votes) >= wFirstName
@@ -167,6 +170,7 @@ func merge(groups []group, into, from int) {
 	a, b := &groups[into], &groups[from]
 	for k := range a.votes {
 		a.votes[k] += b.votes[k]
+		a.best[k] = max(a.best[k], b.best[k])
 	}
 	a.first = min(a.first, b.first)
 	a.body = a.body || b.body
@@ -216,6 +220,7 @@ func mergeSurnames(groups []group) {
 		f := &groups[fi]
 		if f.entry < 0 {
 			f.votes[Person] += wRecurrence
+			f.best[Person] = max(f.best[Person], wRecurrence)
 			if g.words == 1 {
 				f.label = betterSurname(f.label, g.label)
 			}
@@ -254,7 +259,9 @@ func betterSurname(label, surname string) string {
 }
 
 // decide returns the kind of a group that merged into no other, and
-// whether the group is kept as an entity.
+// whether the group is kept as an entity: the kind with the most evidence,
+// kept when one mention alone gave enough of it (two weak hints such as
+// "shares in Elan" twice do not make a place).
 func decide(g *group) (Kind, bool) {
 	if g.parent >= 0 || g.stopped || (!g.body && g.entry < 0) {
 		return 0, false
@@ -266,7 +273,7 @@ func decide(g *group) (Kind, bool) {
 		}
 	}
 	v := g.votes[k]
-	return k, v >= minVotes && (g.strong || v >= wFirstName)
+	return k, g.best[k] >= minVotes && (g.strong || v >= wFirstName)
 }
 
 // output returns the kept groups as a Set in order of first mention.

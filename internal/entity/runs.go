@@ -11,16 +11,25 @@ package entity
 //
 //   - a run that ends with an organisation or place word ("Baloch National
 //     Movement", "Khyber Province") and is not wholly covered by gazetteer
-//     names is one name of that kind;
+//     names is one name of that kind; one that ends with a word such as
+//     "Agreement" or "Cup" names no entity of ours and is dropped;
 //   - otherwise the longest gazetteer name at each position is taken (it may
 //     reach past the run, for names with lower-case or possessive words);
+//     inside a hyphenated compound only when gazetteer names cover the
+//     whole compound ("Afghanistan-Pakistan" gives two places,
+//     "Crans-Montana" stays one name);
 //   - function words ("The", "However"), and a sentence's first word that the
 //     article also writes in lower case, are dropped;
 //   - titles ("President", "Foreign Minister", "Mr.") and demonyms ("Turkish",
 //     "Afghan") in front of a name are dropped; a title says the name is a
 //     person;
 //   - what remains up to the next gazetteer name is a candidate name, typed by
-//     the evidence around it (evidence in mention.votes, weighed in resolve).
+//     the evidence in and around it (evidence.go; mention.votes, weighed in
+//     resolve.go).
+//
+// Weak hints ("in X", two unknown capitalised words, an unknown acronym)
+// only count when nothing stronger speaks, and only one mention's evidence
+// decides whether a name is kept: two "shares in Elan" do not make a place.
 //
 // A run followed by an acronym in brackets, "Inter-Services Intelligence
 // (ISI)", links the two.
@@ -34,10 +43,10 @@ const (
 	wRole       = 4 // a role noun just before: "spokesman, Zabihullah Mujahid"
 	wSaid       = 3 // "... said", ", who"
 	wRecurrence = 3 // the last word recurs alone: a surname
-	wPrep       = 2 // "in X", "near X"
+	wPrep       = 2 // "near X", "at X", "X district", "X, Balochistan"
 	wPlain      = 2 // two or three unknown capitalised words: "Mihai Tararache"
 	wAcronym    = 2 // an unknown acronym: "OSCE"
-	wWeakPrep   = 1 // "from X", "to X"
+	wWeakPrep   = 1 // "in X", "from X", "to X"
 	minVotes    = 2 // below this a candidate is dropped
 )
 
@@ -182,7 +191,7 @@ func (x *Extractor) splitRun(d *doc, a, b int) int {
 		}
 		j := x.candidateEnd(d, i, b, title)
 		m := d.newMention(i, d.trimEnd(i, j), -1)
-		d.weigh(&m, a, b, title)
+		x.weigh(d, &m, a, b, title)
 		d.ments = append(d.ments, m)
 		title = false
 		i = j
