@@ -82,3 +82,42 @@ func TestCanonical(t *testing.T) {
 		}
 	}
 }
+
+func TestAliases(t *testing.T) {
+	ops, err := New(strings.NewReader(operatorFile + "place | Harbourview | Kestrel Bay\nplace | Kestrel Bay\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		x     *Extractor
+		kind  Kind
+		name  string
+		want  string // "" when the name must be absent
+		label string
+	}{
+		{testX, Place, "Turkey", "Türkiye", "an alias"},
+		{testX, Place, "Türkiye", "Türkiye", "the label itself"},
+		{testX, Place, "TURKIYE", "Türkiye", "keys fold case and diacritics"},
+		{testX, Org, "mit", "National Intelligence Organization (MİT)", "namesakes: the first listed"},
+		{testX, Org, "Massachusetts Institute of Technology", "Massachusetts Institute of Technology (MIT)", "the other namesake's own name"},
+		{testX, Org, "Turkey", "", "another kind's name"},
+		{testX, Person, "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", "a person"},
+		{ops, Org, "National Intelligence Organisation", "MİT", "an operator entry takes over the built-in aliases"},
+		{ops, Org, "MIT", "MİT", "an operator label"},
+		{ops, Person, "J. Roe", "Jane Roe", "an operator alias"},
+		{ops, Place, "Qatar", "", "a stopped name"},
+		{ops, Place, "Kestrel Bay", "Kestrel Bay", "a label beats another entry's alias"},
+		{ops, Place, "Harbourview", "Harbourview", "that entry keeps its label"},
+	}
+	for _, tt := range tests {
+		got, ok := tt.x.Aliases(tt.kind)[Key(tt.name)]
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("%s: Aliases(%v)[Key(%q)] = %q, %v; want %q", tt.label, tt.kind, tt.name, got, ok, tt.want)
+		}
+	}
+	m := testX.Aliases(Place)
+	m["turkey"] = "changed"
+	if got := testX.Aliases(Place)["turkey"]; got != "Türkiye" {
+		t.Errorf("a caller's change to the map shows in the next call: %q", got)
+	}
+}

@@ -116,3 +116,34 @@ func replacer(b *entry, ops []*entry) *entry {
 	}
 	return nil
 }
+
+// Aliases returns the alias table of kind k: the Key of every name of
+// every entry of that kind in force (built-in and operator, labels
+// included) mapped to the entry's canonical label. It is how a name typed
+// by a user, "Turkey" or "mit", is read as the label that facets show.
+// When namesakes share a name, a label beats an alias (the entry named so
+// keeps its name), then the entry listed first wins, as in Extract when
+// the article gives no hint. The map is new on each call.
+func (x *Extractor) Aliases(k Kind) map[string]string {
+	m := make(map[string]string)
+	add := func(name, label string) {
+		if key := Key(name); key != "" {
+			if _, taken := m[key]; !taken {
+				m[key] = label
+			}
+		}
+	}
+	for _, labels := range []bool{true, false} {
+		for _, e := range x.ents {
+			if e.kind != k {
+				continue
+			}
+			for _, a := range e.aliases { // a stop entry may have taken the label away
+				if (Key(a) == Key(e.label)) == labels {
+					add(a, e.label)
+				}
+			}
+		}
+	}
+	return m
+}

@@ -45,8 +45,9 @@ type Builder struct {
 	idx       bleve.Index // open on tmp until Publish or Abort
 	batch     *bleve.Batch
 	batchSize int
-	added     int    // articles added
-	base      string // generation copied by Update, if any
+	added     int     // articles added
+	base      string  // generation copied by Update, if any
+	tables    *tables // facet labels and aliases, written at Publish
 	done      bool
 }
 
@@ -62,7 +63,7 @@ func Create(root string, opts ...Option) (*Builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &Builder{root: root, lock: lock, batchSize: DefaultBatchSize}
+	b := &Builder{root: root, lock: lock, batchSize: DefaultBatchSize, tables: newTables()}
 	for _, o := range opts {
 		o(b)
 	}
@@ -146,6 +147,7 @@ func (b *Builder) Add(a *article.Article) error {
 	if err := b.batch.Index(a.ID, toDocument(a)); err != nil {
 		return fmt.Errorf("add article %s: %w", a.ID, err)
 	}
+	b.tables.record(a)
 	b.added++
 	if b.batch.Size() >= b.batchSize {
 		return b.flush()

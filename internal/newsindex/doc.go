@@ -1,12 +1,14 @@
 // Package newsindex is newsfts's only door to Bleve: the index mapping and
 // its field names (mapping.go), building a new generation of the index and
 // publishing it atomically (builder.go, update.go, publish.go), serving the published
-// generation read-only with hot swaps (index.go), and faceted search over it
-// (query.go, search.go, histogram.go, snippet.go).
+// generation read-only with hot swaps (index.go), faceted search over it
+// (query.go, search.go, histogram.go, snippet.go), and one label per facet
+// value across the corpus (labels.go).
 //
 // The indexer builds and publishes:
 //
 //	b, err := newsindex.Create(root)   // fails with ErrLocked if another indexer runs
+//	b.SetAliases(search.Places, extractor.Aliases(entity.Place))  // and people, orgs
 //	for each article { err = b.Add(a) }
 //	gen, err := b.Publish()            // or b.Abort() to drop the build
 //
@@ -22,6 +24,7 @@
 //
 //	ix, err := newsindex.Open(root)
 //	go ix.Watch(ctx, 10*time.Second)   // picks up each new publish
+//	v := ix.Canonical(search.Places, "Turkey")  // "Türkiye": what a typed value stands for
 //	resp, err := ix.Search(ctx, req)
 //
 // Nothing else in newsfts imports Bleve; the web layer sees only the

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/newsfts/newsfts/internal/article"
+	"github.com/newsfts/newsfts/internal/entity"
+	"github.com/newsfts/newsfts/internal/search"
 )
 
 // maxFieldBytes bounds any one text value handed to Bleve, so a runaway
@@ -20,16 +22,16 @@ func toDocument(a *article.Article) map[string]interface{} {
 	doc := map[string]interface{}{
 		fieldTitle:   clean(a.Title),
 		fieldBody:    clean(a.Body),
-		fieldPeople:  cleanAll(a.People),
-		fieldOrgs:    cleanAll(a.Orgs),
-		fieldPlaces:  cleanAll(a.Places),
+		fieldPeople:  keys(a.People),
+		fieldOrgs:    keys(a.Orgs),
+		fieldPlaces:  keys(a.Places),
 		fieldByline:  clean(a.Byline),
 		fieldSection: clean(a.Section),
 		fieldURL:     clean(a.URL),
 		fieldOrigin:  clean(a.Origin),
 	}
-	if s := clean(a.Source); s != "" {
-		doc[fieldSources] = s
+	if s := keys([]string{a.Source}); len(s) > 0 {
+		doc[fieldSources] = s[0]
 	}
 	if !a.Published.IsZero() {
 		doc[fieldPublished] = a.Published.Format(time.RFC3339Nano)
@@ -62,20 +64,35 @@ func cleanAll(vs []string) []string {
 	return out
 }
 
-// fromFields rebuilds an Article from stored fields as Bleve returns them:
-// a string for one value, []interface{} for several.
-func fromFields(id string, f map[string]interface{}) *article.Article {
+// keys returns the entity.Key of each cleaned value, each once; see
+// labels.go.
+func keys(vs []string) []string {
+	out := make([]string, 0, len(vs))
+	seen := make(map[string]bool, len(vs))
+	for _, v := range cleanAll(vs) {
+		if k := entity.Key(v); k != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// fromFields rebuilds an Article from stored fields as Bleve returns them
+// (a string for one value, []interface{} for several), with the labels of
+// ls for its facet keys.
+func fromFields(id string, f map[string]interface{}, ls labelSet) *article.Article {
 	a := &article.Article{
 		ID:      id,
 		Title:   str(f[fieldTitle]),
 		Byline:  str(f[fieldByline]),
-		Source:  str(f[fieldSources]),
+		Source:  ls.label(search.Sources, str(f[fieldSources])),
 		Section: str(f[fieldSection]),
 		URL:     str(f[fieldURL]),
 		Body:    str(f[fieldBody]),
-		People:  strs(f[fieldPeople]),
-		Orgs:    strs(f[fieldOrgs]),
-		Places:  strs(f[fieldPlaces]),
+		People:  ls.labelsOf(search.People, strs(f[fieldPeople])),
+		Orgs:    ls.labelsOf(search.Orgs, strs(f[fieldOrgs])),
+		Places:  ls.labelsOf(search.Places, strs(f[fieldPlaces])),
 		Origin:  str(f[fieldOrigin]),
 	}
 	a.Published = parseTime(str(f[fieldPublishedText]))

@@ -34,9 +34,10 @@ var _ search.Searcher = (*Index)(nil)
 
 // generation is one opened gen-* directory.
 type generation struct {
-	name string
-	idx  bleve.Index
-	docs uint64
+	name     string
+	idx      bleve.Index
+	docs     uint64
+	labelSet // the labels of its facet keys, and its alias tables
 }
 
 // Open opens the generation that root/CURRENT names.
@@ -69,7 +70,12 @@ func openGeneration(root, name string) (*generation, error) {
 		idx.Close()
 		return nil, fmt.Errorf("count documents in %s: %w", dir, err)
 	}
-	return &generation{name: name, idx: idx, docs: n}, nil
+	t, err := readTables(idx)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open generation %s: %w", dir, err)
+	}
+	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet()}, nil
 }
 
 // Stats describes the generation being served.
@@ -163,8 +169,9 @@ func (ix *Index) Close() error {
 	return nil
 }
 
-// Doc returns the stored article with the given id, or an error wrapping
-// search.ErrNotFound.
+// Doc returns the stored article with the given id, its people,
+// organisations, places and source shown by their preferred labels, or an
+// error wrapping search.ErrNotFound.
 func (ix *Index) Doc(ctx context.Context, id string) (*article.Article, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
 	req.Fields = []string{"*"}
@@ -180,5 +187,5 @@ func (ix *Index) Doc(ctx context.Context, id string) (*article.Article, error) {
 	if len(res.Hits) == 0 {
 		return nil, fmt.Errorf("article %q: %w", id, search.ErrNotFound)
 	}
-	return fromFields(id, res.Hits[0].Fields), nil
+	return fromFields(id, res.Hits[0].Fields, ix.cur.labelSet), nil
 }

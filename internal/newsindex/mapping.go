@@ -9,6 +9,8 @@ package newsindex
 // analysed text field, which the query language searches. The keyword field
 // is named after the facet ("people", as in the API's "facets" object); the
 // text field is named after the query prefix ("person", as in person:erdogan).
+// Both are given the key of each facet label ("mehmet goren"), not the label
+// itself: labels.go explains how keys are shown as labels.
 //
 // There is no _all field. A bare query word goes to title OR body explicitly
 // (query.go), so what a word matches is decided in one place and the index
@@ -35,8 +37,8 @@ const (
 	fieldTitle = "title" // analysed (English), stored: hits show it
 	fieldBody  = "body"  // analysed (English), stored with term vectors: snippets and the article page
 
-	// Keyword fields: exact canonical labels, stored (hits list them) and
-	// with doc values (term facets read them).
+	// Keyword fields: the keys of facet labels (entity.Key), stored (hits
+	// list them) and with doc values (term facets read them).
 	fieldPeople  = "people"
 	fieldOrgs    = "orgs"
 	fieldPlaces  = "places"

@@ -69,6 +69,9 @@ func (b *Builder) Publish() (gen string, err error) {
 			b.Abort()
 		}
 	}()
+	if err := b.tables.write(b.batch); err != nil {
+		return "", err
+	}
 	if err := b.flush(); err != nil {
 		return "", err
 	}

@@ -16,7 +16,8 @@ package newsindex
 //
 // Request filters are not part of the scored query: they go into the
 // boolean query's Filter clause (values of one facet OR, facets AND, plus
-// the published date range), exclusions into its MustNot.
+// the published date range), exclusions into its MustNot. Facet values
+// match by their keys (labels.go).
 
 import (
 	"fmt"
@@ -240,11 +241,16 @@ func excludeQuery(r *search.Request) query.Query {
 	return bleve.NewDisjunctionQuery(parts...)
 }
 
-// anyTerm matches articles having any of values in facet f's keyword field.
+// anyTerm matches articles having any of values in facet f's keyword
+// field, which holds keys: a value matches by its key.
 func anyTerm(f search.Facet, values []string) query.Query {
-	qs := make([]query.Query, len(values))
-	for i, v := range values {
-		tq := bleve.NewTermQuery(v)
+	ks := keys(values)
+	if len(ks) == 0 {
+		ks = []string{""} // a blank value matches nothing, as before
+	}
+	qs := make([]query.Query, len(ks))
+	for i, k := range ks {
+		tq := bleve.NewTermQuery(k)
 		tq.SetField(string(f))
 		qs[i] = tq
 	}

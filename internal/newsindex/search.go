@@ -26,6 +26,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/newsfts/newsfts/internal/entity"
 	"github.com/newsfts/newsfts/internal/search"
 )
 
@@ -93,7 +94,7 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 	resp := &search.Response{
 		Total:      res.Total,
 		TotalExact: res.TotalRelation != bleve.TotalRelationGte,
-		Hits:       hits(res.Hits),
+		Hits:       hits(res.Hits, ix.cur.labelSet),
 		Facets:     emptyCounts(),
 	}
 	for _, f := range search.Facets {
@@ -104,7 +105,7 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 				return nil, err
 			}
 		}
-		*resp.Facets.Of(f) = facetValues(fr, f, r.Filters[f])
+		*resp.Facets.Of(f) = ix.cur.facetValues(fr, f, r.Filters[f])
 	}
 	resp.Facets.Published = histogram(res.Facets[fieldPublishedDay])
 	resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
@@ -116,8 +117,9 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 func (ix *Index) countFacet(ctx context.Context, q query.Query, f search.Facet, selected []string, p params) (bsearch.FacetResults, error) {
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize))
-	sel := bleve.NewFacetRequest(string(f), len(selected))
-	sel.SetRegexFilter(exactly(selected))
+	ks := keys(selected)
+	sel := bleve.NewFacetRequest(string(f), max(len(ks), 1))
+	sel.SetRegexFilter(exactly(ks))
 	req.AddFacet(string(f)+selectedSuffix, sel)
 	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
@@ -174,19 +176,19 @@ func sortOrder(s search.Sort) (bsearch.SortOrder, error) {
 	return nil, &search.Error{Message: fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", s), Param: "sort"}
 }
 
-// hits converts Bleve's matches, in order.
-func hits(ms bsearch.DocumentMatchCollection) []search.Hit {
+// hits converts Bleve's matches, in order, showing facet keys as labels.
+func hits(ms bsearch.DocumentMatchCollection, ls labelSet) []search.Hit {
 	out := make([]search.Hit, 0, len(ms))
 	for _, m := range ms {
 		h := search.Hit{
 			ID:        m.ID,
 			Title:     str(m.Fields[fieldTitle]),
-			Source:    str(m.Fields[fieldSources]),
+			Source:    ls.label(search.Sources, str(m.Fields[fieldSources])),
 			Published: parseTime(str(m.Fields[fieldPublishedText])),
 			URL:       str(m.Fields[fieldURL]),
-			People:    strs(m.Fields[fieldPeople]),
-			Orgs:      strs(m.Fields[fieldOrgs]),
-			Places:    strs(m.Fields[fieldPlaces]),
+			People:    ls.labelsOf(search.People, strs(m.Fields[fieldPeople])),
+			Orgs:      ls.labelsOf(search.Orgs, strs(m.Fields[fieldOrgs])),
+			Places:    ls.labelsOf(search.Places, strs(m.Fields[fieldPlaces])),
 		}
 		if frags := m.Fragments[fieldBody]; len(frags) > 0 {
 			h.Snippet = frags[0]
@@ -208,29 +210,41 @@ func emptyCounts() search.Counts {
 }
 
 // facetValues lists the top values of facet f from results fr, then any
-// selected value not among them, marking selected ones.
-func facetValues(fr bsearch.FacetResults, f search.Facet, selected []string) []search.FacetValue {
+// selected value not among them, marking selected ones. Values are
+// compared by key and shown by label, each key once; a selected value
+// whose key the generation does not know is shown as given.
+func (ls labelSet) facetValues(fr bsearch.FacetResults, f search.Facet, selected []string) []search.FacetValue {
 	out := []search.FacetValue{}
+	sel := map[string]bool{}
+	for _, k := range keys(selected) {
+		sel[k] = true
+	}
 	seen := map[string]bool{}
-	add := func(v string, n int) {
-		if !seen[v] {
-			seen[v] = true
-			out = append(out, search.FacetValue{Value: v, Count: n, Selected: contains(selected, v)})
+	add := func(key, label string, n int) {
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, search.FacetValue{Value: label, Count: n, Selected: sel[key]})
 		}
 	}
 	if top := fr[string(f)]; top != nil {
 		for _, t := range top.Terms.Terms() {
-			add(t.Term, t.Count)
+			add(t.Term, ls.label(f, t.Term), t.Count)
 		}
 	}
 	counts := map[string]int{}
-	if sel := fr[string(f)+selectedSuffix]; sel != nil {
-		for _, t := range sel.Terms.Terms() {
+	if st := fr[string(f)+selectedSuffix]; st != nil {
+		for _, t := range st.Terms.Terms() {
 			counts[t.Term] = t.Count
 		}
 	}
-	for _, v := range selected {
-		add(v, counts[v])
+	for _, v := range cleanAll(selected) {
+		if k := entity.Key(v); k != "" {
+			l, known := ls.labels[f][k]
+			if !known {
+				l = v
+			}
+			add(k, l, counts[k])
+		}
 	}
 	return out
 }

@@ -102,7 +102,9 @@ func TestFilters(t *testing.T) {
 		{"two facets AND", search.Request{Filters: map[search.Facet][]string{
 			search.Sources: {"The Daily Ledger"}, search.People: {"Kemal Kılıçdaroğlu"}}},
 			[]string{"a4"}},
-		{"filter is exact", search.Request{Filters: map[search.Facet][]string{search.People: {"Recep Tayyip Erdogan"}}},
+		{"filter matches by key", search.Request{Filters: map[search.Facet][]string{search.People: {"recep tayyip erdogan"}}},
+			[]string{"a1", "a4"}},
+		{"filter is not a word search", search.Request{Filters: map[search.Facet][]string{search.People: {"Erdoğan"}}},
 			[]string{}},
 		{"filter and query", search.Request{Query: q(word("battery")), Filters: map[search.Facet][]string{search.Orgs: {"Tesla"}}},
 			[]string{"a5"}},

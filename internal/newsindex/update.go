@@ -33,7 +33,7 @@ import (
 
 // mappingVersion changes whenever newMapping changes in a way that needs
 // a full rebuild.
-const mappingVersion = "1"
+const mappingVersion = "2" // 2: facet fields hold keys, labels in tables
 
 // Internal keys. State keys are prefixed so they never collide with ours.
 const (
@@ -81,6 +81,9 @@ func (b *Builder) copyCurrent() error {
 	b.batch = b.idx.NewBatch()
 	if v, err := b.idx.GetInternal([]byte(versionKey)); err != nil || string(v) != mappingVersion {
 		return b.restart() // built by another version: start from nothing
+	}
+	if b.tables, err = readTables(b.idx); err != nil {
+		return fmt.Errorf("update: labels of %s: %w", gen, err)
 	}
 	b.base = gen
 	return nil
