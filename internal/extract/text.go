@@ -42,7 +42,10 @@ import (
 //     neighbour scores a quarter: teaser lists alternate a headline, a
 //     one-sentence summary and a time stamp, while an article's paragraphs
 //     come together. The first good line just after
-//     a byline or date line earns a bonus, since articles start there. A
+//     a byline or date line earns a bonus, since articles start there;
+//     but when several byline or date lines follow prose closely, they
+//     stamp the items of a teaser list ("Headline / Author / Date /
+//     Summary"), so they score below zero and earn nothing. A
 //     comment section ("12 Comments", "Leave a reply") after some prose
 //     ends the search: readers' comments are prose too, but not the
 //     article. A site blurb closing the run is cut off it.
@@ -241,10 +244,36 @@ func isolated(lines []line, i int) bool {
 // after a metadata line.
 const metaBonus, metaBonusReach = 40, 3
 
+// teaserStampPenalty is the score of a metadata line that follows prose
+// closely: it stamps a teaser, and does not start an article.
+const teaserStampPenalty = -8
+
+// goodBefore reports whether one of the n lines before i is good prose.
+func goodBefore(lines []line, i, n int) bool {
+	for j := i - 1; j >= 0 && j >= i-n; j-- {
+		if lines[j].kind == kindGood {
+			return true
+		}
+	}
+	return false
+}
+
+// countStamps counts the metadata lines that closely follow prose.
+func countStamps(lines []line) int {
+	n := 0
+	for i := range lines {
+		if lines[i].kind == kindMeta && goodBefore(lines, i, metaBonusReach) {
+			n++
+		}
+	}
+	return n
+}
+
 // mainRun returns the maximum-score span [start, end) of lines.
 func mainRun(lines []line) (start, end int) {
 	best, sum, from := 0, 0, 0
 	sinceMeta := metaBonusReach + 1
+	stamps := countStamps(lines) >= 2
 	for i := range lines {
 		if sum <= 0 {
 			sum, from = 0, i
@@ -253,8 +282,14 @@ func mainRun(lines []line) (start, end int) {
 		if lines[i].kind == kindGood && isolated(lines, i) {
 			score /= 4 // a teaser summary between a headline and a time stamp
 		}
+		meta := lines[i].kind == kindMeta
+		if meta && stamps && goodBefore(lines, i, metaBonusReach) {
+			// A time stamp or byline just after prose belongs to a
+			// teaser list, not to the head of an article.
+			score, meta = teaserStampPenalty, false
+		}
 		sum += score
-		if lines[i].kind == kindMeta {
+		if meta {
 			sinceMeta = 0
 		} else if sinceMeta++; sinceMeta <= metaBonusReach && lines[i].kind == kindGood {
 			sum += metaBonus // prose right after a byline or date starts an article

@@ -159,6 +159,11 @@ func TestTextNoiseFamilies(t *testing.T) {
 			[]string{"Dana", "board should have acted"}},
 		{"hard-wrapped blurb", "", "The Hillside Herald is the valley's\nindependent weekly newspaper, read\nin every town.\n", []string{"Hillside", "weekly"}},
 		{"unreadable date and reading time", "Last Updated: 3 hours ago\n4 min read\n", "", []string{"Updated", "min read"}},
+		{"dated teaser list", "By Anika Roy\n",
+			"Ferry Fares Rise Again\nLena Ortiz\nTuesday November 4, 2025\nThe island ferry company raised its winter fares for the second time this year, and commuters say the rise will cost them a week of wages.\n" +
+				"Library Keeps Late Hours\nTom Bell\nMonday November 3, 2025\nThe central library will stay open until ten on weeknights during the exam season, after students asked the council for more space to study.\n" +
+				"Bus Depot Plan Approved\nSara Lind\nMonday November 3, 2025\nThe planning committee approved a new electric bus depot on the edge of town, despite objections from residents about the noise of night shifts.\n",
+			[]string{"ferry", "library", "depot"}},
 		{"menu with separators", "News | Sport | Weather | Culture\n", "https://example.org/water\n", []string{"Sport", "https"}},
 	}
 	wantParas := strings.Split(article, "\n")
