@@ -18,7 +18,8 @@ import (
 //  1. Split into lines, rejoining hard-wrapped prose (a line that does not
 //     end a sentence, followed by one starting in lower case). Measure each
 //     line: words (a CJK character counts as half a word), the
-//     share of English stop words, whether it ends like a sentence, whether
+//     share of stop words (English, or the page's language when
+//     another of Bleve's stop lists fits it better: stopwords.go), whether it ends like a sentence, whether
 //     it is shaped like a headline (no final stop, mostly capitalised) or a
 //     link (URLs, e-mail addresses, " | " menus).
 //  2. Take metadata out of the lines that state it, marking them so they
@@ -27,7 +28,7 @@ import (
 //     "date 2026-01-07").
 //  3. Classify: boilerplate (the lexicon in lexicon.go, links, copyright),
 //     end markers ("Most Popular", "Previous Article", "Related"), good
-//     prose (ten words or more, with stop words where the page is English,
+//     prose (ten words or more, with stop words where the page has a stop list,
 //     ending like a sentence unless twenty words or more: teaser headlines
 //     do not), and short lines (everything else).
 //  4. Find the title before anything else can claim it: a line printed
@@ -88,7 +89,7 @@ type line struct {
 func Text(data []byte) *Result {
 	res := newResult()
 	lines := splitLines(normalizeInput(data))
-	english := isEnglish(lines)
+	english := hasStopWords(lines)
 	scanMeta(lines, res)
 	for i := range lines {
 		classify(&lines[i], english)

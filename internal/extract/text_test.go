@@ -222,3 +222,27 @@ func TestTextHardWrapped(t *testing.T) {
 		t.Errorf("paragraphs = %q, want %q", got, want)
 	}
 }
+
+// TestTextForeignStopWords checks that the prose test uses the page's own
+// language: a long tag cloud has no function words in any language, and
+// must not win over a short article written in Portuguese or German.
+func TestTextForeignStopWords(t *testing.T) {
+	tests := []struct {
+		name, cloud, body string
+	}{
+		{"portuguese",
+			"agenda cultura esporte saude obras transito turismo educacao feira festa concurso edital escola museu biblioteca ponte rua praca bairro prefeitura vacina reforma evento natal carnaval inverno verao chuva seca",
+			"A prefeitura informou nesta segunda-feira que as obras na ponte do centro vão durar mais dois meses. Segundo a secretaria, a chuva das últimas semanas atrasou a entrega do material e os moradores devem usar o desvio pela rua do mercado até o fim do ano."},
+		{"german",
+			"politik wirtschaft sport kultur wetter reise auto technik gesundheit bildung familie garten kochen wohnen musik kino theater buch spiele video podcast archiv",
+			"Die Stadtverwaltung hat am Montag mitgeteilt, dass die Sanierung der alten Brücke länger dauern wird als geplant. Wegen des Regens in den letzten Wochen sei das Material zu spät geliefert worden, und die Anwohner sollen bis zum Jahresende die Umleitung über den Marktplatz nehmen."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Text([]byte(tt.cloud + "\n\n" + tt.body + "\n"))
+			if got.Body() != tt.body {
+				t.Errorf("body = %q, want only the article", got.Body())
+			}
+		})
+	}
+}
