@@ -113,6 +113,10 @@ Farmers welcomed the decision, but asked for a longer warning next time, since m
 			[]string{"Secret", "Share", "comment", "holiday", "Icon"}},
 		{"end marker heading drops its list", `<div class="story">` + htmlProse + `<h3>Read more</h3><p><a href="/y">Other story</a></p><p>Short teaser line</p></div>`,
 			[]string{"Read more", "Other story", "teaser"}},
+		{"captions and pitches inside the story", `<div class="story"><p>Workers lay new pipes under the old market square (Image: GETTY)</p>` + htmlProse +
+			`<p>Get the Valley Post newsletter: sign up today and it will be delivered to your inbox every morning.</p>
+<div>In this March 2, 2025, file photo, a tanker truck delivers water to a farm near the reservoir.</div></div>`,
+			[]string{"market square", "newsletter", "tanker"}},
 		{"wrapper with a furniture class is kept", `<div class="page has-sidebar">` + htmlProse + `</div>`, nil},
 	}
 	for _, tt := range tests {

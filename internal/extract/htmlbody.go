@@ -253,7 +253,7 @@ func selectBlocks(blocks []block, title string) []string {
 			afterMarker = true
 			continue
 		case bl.linkChars*2 > bl.textChars || bl.timeChars == bl.textChars ||
-			isBoilerplate(l.key, l.words) || isCopyright(&l) || isMetaLine(&l):
+			isBoilerplate(l.key, l.words) || isCopyright(&l) || isMetaLine(&l) || isCaption(l.text, l.key):
 			continue
 		case afterMarker && l.words < 10:
 			continue

@@ -37,6 +37,9 @@ var boilerLines = wordSetOf(
 	"loading", "read more", "read full article", "show more", "load more", "see more", "view all",
 	"accept", "accept all", "reject all", "manage cookies", "cookie settings", "got it",
 	"image", "photo", "video", "watch", "click here", "tags", "topics", "filed under",
+	"advert", "caption", "hide caption", "toggle caption", "back to gallery", "view gallery",
+	"this slideshow requires javascript", "continue reading below", "story continues below",
+	"article continues below", "enlarge this image", "expand", "collapse",
 )
 
 // boilerPrefixes are keys that mark a line as boilerplate when the line
@@ -73,6 +76,7 @@ var endMarkers = wordSetOf(
 	"more on this story", "around the web", "from the web", "in case you missed it",
 	"don t miss", "must read", "tags", "topics", "share this article", "about the author",
 	"sponsored stories", "promoted stories", "what to read next", "other articles",
+	"related coverage", "related video", "related videos", "more to explore",
 )
 
 // endMarkerPrefixes start short end-marker lines such as "More in World".
@@ -101,6 +105,7 @@ var commentMarkers = wordSetOf(
 	"leave a reply", "leave a comment", "post a comment", "add a comment",
 	"join the conversation", "join the discussion", "show comments", "view comments",
 	"reader comments", "comments are closed", "what do you think", "have your say",
+	"tell us what you think", "share your thoughts", "leave your comment", "write a comment",
 )
 
 var commentCountRE = regexp.MustCompile(`^\d+ (?:comments?|responses?|replies|reactions?)\b`)
@@ -156,10 +161,102 @@ func lineKey(s string) string {
 	return b.String()
 }
 
+// Captions and credits: a photo's caption ends with its credit ("... in
+// Hanoi. (AP Photo/Jo Doe)", "... Europe (Image: GETTY)", "Photo: Jo Doe,
+// AP"), opens with the agency formula ("In this Dec. 12, 2006, file photo,
+// ..."), or is a gallery counter ("1 / 8", "Image 3 of 5", "2of4The
+// harbour at dawn"). Captions describe pictures, not the story.
+var (
+	creditEndRE = regexp.MustCompile(`(?i)(?:\((?:[^()]{0,40}\b)?(?:image|photo|picture|pic|photograph|credit|foto|bild)s?\b[^()]{0,80}\)|\b(?:photo|image|picture|photograph|credit|foto|bild)s?(?: credit)?: [^.!?]{2,60}|\bgetty images|\bshutterstock)\s*\.?$`)
+	captionStartRE = regexp.MustCompile(`(?i)^(?:in (?:this|these|an?) [^.]{0,80}\b(?:photos?|images?|pictures?|handouts?|frame grabs?)\b|(?:image|photo|picture|slide|foto|bild) \d+ (?:of|/|von|de|di) \d+|\d+ ?(?:/|of) ?\d+(?:$|\p{Lu}))`)
+)
+
+// isCaption reports whether a line (its text t and key k) is a photo
+// caption or credit. Only the line's ends are read, and the regular
+// expressions only when the key shows a cue word there.
+func isCaption(t, k string) bool {
+	const reach = 160
+	head, tail := t, t
+	if len(t) > reach {
+		head, tail = t[:reach], t[len(t)-reach:]
+	}
+	khead, ktail := k, k
+	if len(k) > reach {
+		khead, ktail = k[:reach], k[len(k)-reach:]
+	}
+	return (captionStartCue(khead) && captionStartRE.MatchString(head)) ||
+		(captionEndCue(ktail) && creditEndRE.MatchString(tail))
+}
+
+var captionWords = []string{"image", "photo", "picture", "pic", "credit", "foto", "bild", "getty", "shutterstock", "slide"}
+
+// captionStartCue reports whether a key can start a caption.
+func captionStartCue(k string) bool {
+	if k == "" {
+		return false
+	}
+	if strings.HasPrefix(k, "in ") || (k[0] >= '0' && k[0] <= '9') {
+		return true
+	}
+	for _, w := range captionWords {
+		if strings.HasPrefix(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// captionEndCue reports whether a key's end names a picture or credit.
+func captionEndCue(k string) bool {
+	for _, w := range captionWords {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// promoCues are phrases of newsletter, subscription and app pitches and of
+// legal small print. One may occur in article prose; two in one line of
+// moderate length mark a pitch ("Sign up for our free newsletter, delivered
+// to your inbox") or a footer notice ("... are registered trademarks of ...
+// All rights reserved").
+var promoCues = []string{
+	"subscribe", "subscription", "sign up", "newsletter", "inbox", "unsubscribe", "no spam",
+	"email address", "delivered to your", "click here", "free trial", "download the app",
+	"all rights reserved", "registered trademark", "trademarks of", "terms of use",
+	"terms of service", "privacy policy", "this website", "this site", "cookies",
+	"may not be reproduced", "without permission", "support our journalism",
+}
+
+// promoCueWords is the longest line (in words) judged by its promo cues.
+const promoCueWords = 60
+
+// isPromo reports whether a line with key k holds two promo cues.
+func isPromo(k string, words int) bool {
+	if words > promoCueWords {
+		return false
+	}
+	n := 0
+	for _, c := range promoCues {
+		if i := strings.Index(k, c); i >= 0 && wordBounded(k, i, len(c)) {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordBounded reports whether k[i:i+n] starts and ends at word boundaries.
+func wordBounded(k string, i, n int) bool {
+	return (i == 0 || k[i-1] == ' ') && (i+n == len(k) || k[i+n] == ' ')
+}
+
 // isBoilerplate reports whether a line with key k belongs to a lexicon
 // family.
 func isBoilerplate(k string, words int) bool {
-	if boilerLines[k] || endMarkers[k] {
+	if boilerLines[k] || endMarkers[k] || isPromo(k, words) {
 		return true
 	}
 	if words > 15 {

@@ -26,7 +26,8 @@ import (
 //     never reach the body: breadcrumbs ("Home > World > Title", giving the
 //     section), bylines ("By: Name"), date lines ("Last Updated: ...",
 //     "date 2026-01-07").
-//  3. Classify: boilerplate (the lexicon in lexicon.go, links, copyright),
+//  3. Classify: boilerplate (the lexicon in lexicon.go, links, copyright,
+//     photo captions and credits, lines with two newsletter or legal cues),
 //     end markers ("Most Popular", "Previous Article", "Related"), good
 //     prose (ten words or more, with stop words where the page has a stop list,
 //     ending like a sentence unless twenty words or more: teaser headlines
@@ -209,7 +210,7 @@ func classify(l *line, english bool) {
 	switch {
 	case isEndMarker(l.key, l.words):
 		l.kind = kindMarker
-	case isBoilerplate(l.key, l.words) || l.link || isCopyright(l):
+	case isBoilerplate(l.key, l.words) || l.link || isCopyright(l) || isCaption(l.text, l.key):
 		l.kind = kindBoiler
 	case l.words >= 10 && !l.headline && (l.sentence || l.words >= 20) && (!english || l.stops*100 >= l.words*15):
 		l.kind = kindGood

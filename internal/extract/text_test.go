@@ -164,6 +164,17 @@ func TestTextNoiseFamilies(t *testing.T) {
 				"Library Keeps Late Hours\nTom Bell\nMonday November 3, 2025\nThe central library will stay open until ten on weeknights during the exam season, after students asked the council for more space to study.\n" +
 				"Bus Depot Plan Approved\nSara Lind\nMonday November 3, 2025\nThe planning committee approved a new electric bus depot on the edge of town, despite objections from residents about the noise of night shifts.\n",
 			[]string{"ferry", "library", "depot"}},
+		{"newsletter pitch in one sentence", "",
+			"Never miss a story: sign up for the Valley Post newsletter, delivered to your inbox every morning.\nNo spam, we promise. You can unsubscribe at any time.\n",
+			[]string{"sign up", "unsubscribe"}},
+		{"legal small print", "",
+			"The information on this website is for general guidance only and is no substitute for professional advice. See our terms of use.\nRiverCam and TideWatch are registered trademarks of Estuary Labs Inc. Other names may be trademarks of their owners.\n",
+			[]string{"this website", "trademarks"}},
+		{"photo captions and credits", "",
+			"Workers lay new pipes under the old market square (Image: GETTY)\nIn this March 2, 2025, file photo, a tanker truck delivers water to a farm near the reservoir. (AP Photo/Jo Lane, File)\nThe reservoir in October. Photo: Sam Ortiz, Valley Post\nImage 2 of 6\n3 / 8\n",
+			[]string{"market square", "tanker", "Sam Ortiz", "2 of 6", "3 / 8"}},
+		{"inline ad labels", "Advert\nContinue Reading Below\n", "This slideshow requires JavaScript.\nAdvert\n",
+			[]string{"Advert", "Continue Reading", "slideshow"}},
 		{"menu with separators", "News | Sport | Weather | Culture\n", "https://example.org/water\n", []string{"Sport", "https"}},
 	}
 	wantParas := strings.Split(article, "\n")
