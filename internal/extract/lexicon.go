@@ -167,7 +167,7 @@ func lineKey(s string) string {
 // ..."), or is a gallery counter ("1 / 8", "Image 3 of 5", "2of4The
 // harbour at dawn"). Captions describe pictures, not the story.
 var (
-	creditEndRE = regexp.MustCompile(`(?i)(?:\((?:[^()]{0,40}\b)?(?:image|photo|picture|pic|photograph|credit|foto|bild)s?\b[^()]{0,80}\)|\b(?:photo|image|picture|photograph|credit|foto|bild)s?(?: credit)?: [^.!?]{2,60}|\bgetty images|\bshutterstock)\s*\.?$`)
+	creditEndRE    = regexp.MustCompile(`(?i)(?:\((?:[^()]{0,40}\b)?(?:image|photo|picture|pic|photograph|credit|foto|bild)s?\b[^()]{0,80}\)|\b(?:photo|image|picture|photograph|credit|foto|bild)s?(?: credit)?: [^.!?]{2,60}|\bgetty images|\bshutterstock)\s*\.?$`)
 	captionStartRE = regexp.MustCompile(`(?i)^(?:in (?:this|these|an?) [^.]{0,80}\b(?:photos?|images?|pictures?|handouts?|frame grabs?)\b|(?:image|photo|picture|slide|foto|bild) \d+ (?:of|/|von|de|di) \d+|\d+ ?(?:/|of) ?\d+(?:$|\p{Lu}))`)
 )
 
