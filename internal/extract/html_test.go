@@ -79,6 +79,10 @@ func TestHTMLMetadataSources(t *testing.T) {
 		{"source from the footer", "", htmlProse + `<footer><p>Contact</p><p>© 2025 Valley Times Media. All rights reserved.</p></footer>`, pageWant{
 			source: "Valley Times Media", from: map[string]string{"source": "copyright"},
 		}},
+		{"entities escaped twice", `<meta property="og:title" content="Water bills rise by &amp;#163;3">`,
+			`<h2>Water bills rise by £3</h2>` + htmlProse, pageWant{
+				title: "Water bills rise by £3", from: map[string]string{"title": "og:title"},
+			}},
 		{"broken json-ld is ignored", `<script type="application/ld+json">{"@type":"NewsArticle","headline":</script>
 <link rel="canonical" href="https://valley.example/c">`, htmlProse, pageWant{
 			url: "https://valley.example/c", from: map[string]string{"url": "canonical"},

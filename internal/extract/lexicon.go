@@ -77,10 +77,25 @@ var endMarkers = wordSetOf(
 	"don t miss", "must read", "tags", "topics", "share this article", "about the author",
 	"sponsored stories", "promoted stories", "what to read next", "other articles",
 	"related coverage", "related video", "related videos", "more to explore",
+	// the same in other languages: pt, es, fr, de, it, nl, ru, ja, zh
+	"você pode gostar", "veja também", "leia também", "leia mais", "posts relacionados",
+	"artigos relacionados", "notícias relacionadas", "mais lidas", "mais lidos", "últimas notícias",
+	"te puede interesar", "también te puede interesar", "noticias relacionadas",
+	"artículos relacionados", "lo más leído", "más leídas", "lee también", "leer más",
+	"últimas noticias", "relacionados", "à lire aussi", "lire aussi", "sur le même sujet",
+	"articles similaires", "les plus lus", "voir aussi", "vous aimerez aussi", "à lire également",
+	"das könnte sie auch interessieren", "mehr zum thema", "weitere artikel", "ähnliche artikel",
+	"meistgelesen", "lesen sie auch", "verwandte artikel", "leggi anche", "articoli correlati",
+	"potrebbe interessarti", "ti potrebbe interessare", "i più letti", "più letti", "correlati",
+	"lees ook", "gerelateerde artikelen", "meest gelezen", "читайте также", "похожие статьи",
+	"популярное", "по теме", "другие новости", "популярные статьи", "смотрите также",
+	"関連記事", "人気記事", "おすすめ記事", "相关文章", "相关阅读", "热门文章", "推荐阅读", "相關文章",
 )
 
 // endMarkerPrefixes start short end-marker lines such as "More in World".
-var endMarkerPrefixes = []string{"more in ", "more from ", "latest in ", "latest from ", "also in ", "more stories from ", "more on "}
+var endMarkerPrefixes = []string{"more in ", "more from ", "latest in ", "latest from ", "also in ",
+	"more stories from ", "more on ", "most popular ", "самые популярные ", "похожие ", "mais lidas ",
+	"lo más ", "les plus lus ", "meistgelesen ", "più letti ", "関連"}
 
 // isEndMarker reports whether a line with key k and the given word count
 // is an end marker.

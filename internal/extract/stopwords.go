@@ -33,13 +33,15 @@ import (
 // Stop words in many languages.
 //
 // Running text is full of function words; menus, tag clouds and teaser
-// headlines have few. The English list in lexicon.go is measured on every
-// line. A page where it finds too few is tried against the stop lists that
-// Bleve ships for other languages: the list with the most hits in the page's
-// longer lines is the page's language, and its stop words are counted
-// instead, so that the prose test works for a Portuguese or German page as
-// it does for an English one. A page whose language has no list (Chinese,
-// Japanese...) goes without the test, as before.
+// headlines have few. One map gives, for each stop word, the lists that
+// hold it: the English list of lexicon.go and the lists Bleve ships for
+// other languages. Measuring a line counts its English stop words and
+// tallies, for the page, the hits of every list in its longer lines; one
+// lookup per word does both. When a foreign list has clearly more hits than
+// the English one, it is the page's language, and each line's stop words
+// are counted again with it, so that the prose test works for a Portuguese
+// or German page as it does for an English one. A page whose language has
+// no list (Chinese, Japanese...) goes without the test.
 
 // foreignStopLists are Bleve's stop lists, one bit each in stopMasks.
 var foreignStopLists = [][]byte{
@@ -51,14 +53,18 @@ var foreignStopLists = [][]byte{
 	tr.TurkishStopWords,
 }
 
+// englishBit marks the words of the English list (lexicon.go) in stopMasks.
+const englishBit = 1 << 31
+
 var (
 	stopMasksOnce sync.Once
 	stopMasks     map[string]uint32 // word -> the lists (bits) that hold it
 )
 
-// foreignStops returns, for each word, the set of foreign stop lists that
-// hold it, loading them on first use.
-func foreignStops() map[string]uint32 {
+// allStops returns, for each stop word, the set of lists that hold it: bit
+// i for foreignStopLists[i], englishBit for English. They are loaded on
+// first use.
+func allStops() map[string]uint32 {
 	stopMasksOnce.Do(func() {
 		stopMasks = make(map[string]uint32, 6000)
 		for i, list := range foreignStopLists {
@@ -70,41 +76,27 @@ func foreignStops() map[string]uint32 {
 				stopMasks[lineKey(w)] |= 1 << i
 			}
 		}
+		for w := range stopWords {
+			stopMasks[w] |= englishBit
+		}
 	})
 	return stopMasks
 }
 
-// pageLanguage returns the bit of the foreign stop list with the most hits
-// in the longer lines, and whether it has enough of them (one word in ten)
-// to tell prose from menus.
-func pageLanguage(lines []line) (bit uint32, ok bool) {
-	masks := foreignStops()
-	var hits [32]int
-	words := 0
-	for i := range lines {
-		if lines[i].words < 5 {
-			continue
-		}
-		for _, w := range strings.Fields(lines[i].key) {
-			words++
-			for m := masks[w]; m != 0; m &= m - 1 {
-				hits[bits.TrailingZeros32(m)]++
-			}
-		}
+// langTally counts, per stop list (bit), the stop words in a page's longer
+// lines (five words or more); measure fills it.
+type langTally [32]int
+
+// add counts one word found in the lists of mask m.
+func (t *langTally) add(m uint32) {
+	for ; m != 0; m &= m - 1 {
+		t[bits.TrailingZeros32(m)]++
 	}
-	best := 0
-	for i := range hits {
-		if hits[i] > hits[best] {
-			best = i
-		}
-	}
-	return 1 << best, words > 0 && hits[best]*10 >= words
 }
 
 // remeasureStops recounts a line's stop words and its headline shape with
 // the foreign stop list bit.
-func remeasureStops(l *line, bit uint32) {
-	masks := foreignStops()
+func remeasureStops(l *line, bit uint32, masks map[string]uint32) {
 	l.stops = 0
 	for _, w := range strings.Fields(l.key) {
 		if masks[w]&bit != 0 {
@@ -125,18 +117,24 @@ func remeasureStops(l *line, bit uint32) {
 }
 
 // hasStopWords reports whether the page's prose can be told by its stop
-// words: the English list is used when it fits, else the foreign list that
-// fits best replaces it in every line's measures.
-func hasStopWords(lines []line) bool {
-	if isEnglish(lines) {
-		return true
+// words: one word in ten of its longer lines (words of them) is a stop word
+// of the English list or of a foreign one. A foreign list that fits clearly
+// better than the English one (a fifth more hits: short words such as "a",
+// "as" and "do" are in several lists) replaces it in every line's measures.
+func hasStopWords(lines []line, tally *langTally, words int) bool {
+	english := tally[bits.TrailingZeros32(englishBit)]
+	best := 0
+	for i := range tally {
+		if uint32(1)<<i != englishBit && tally[i] > tally[best] {
+			best = i
+		}
 	}
-	bit, ok := pageLanguage(lines)
-	if !ok {
-		return false
+	if tally[best]*5 <= english*6 {
+		return words > 0 && english*10 >= words
 	}
+	masks := allStops()
 	for i := range lines {
-		remeasureStops(&lines[i], bit)
+		remeasureStops(&lines[i], 1<<best, masks)
 	}
-	return true
+	return tally[best]*10 >= words
 }

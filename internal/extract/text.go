@@ -89,8 +89,9 @@ type line struct {
 // Text cleans a plain-text dump of a scraped page.
 func Text(data []byte) *Result {
 	res := newResult()
-	lines := splitLines(normalizeInput(data))
-	english := hasStopWords(lines)
+	var tally langTally
+	lines, words := splitLines(normalizeInput(data), &tally)
+	english := hasStopWords(lines, &tally, words)
 	scanMeta(lines, res)
 	for i := range lines {
 		classify(&lines[i], english)
@@ -105,15 +106,19 @@ func Text(data []byte) *Result {
 }
 
 // splitLines returns the non-empty lines of s, white space collapsed,
-// measured. Hard-wrapped prose is rejoined: a line that does not end a
+// measured, and the number of words in lines of five words or more; tally
+// counts the stop words of those lines per list. Hard-wrapped prose is rejoined: a line that does not end a
 // sentence, directly followed (no blank line) by one that starts in lower
 // case, continues on it.
-func splitLines(s string) []line {
-	var out []line
+func splitLines(s string, tally *langTally) (out []line, longWords int) {
+	stops := allStops()
 	var cur strings.Builder // the text being built, perhaps over several raw lines
 	flush := func() {
 		if cur.Len() > 0 {
-			out = append(out, measure(cur.String()))
+			out = append(out, measureWith(cur.String(), stops, tally))
+			if l := &out[len(out)-1]; l.words >= 5 {
+				longWords += l.words
+			}
 			cur.Reset()
 		}
 	}
@@ -139,7 +144,7 @@ func splitLines(s string) []line {
 		joinable = strings.Count(t, " ") >= 3 && !endsSentence(t)
 	}
 	flush()
-	return out
+	return out, longWords
 }
 
 func startsLower(t string) bool {
@@ -156,12 +161,24 @@ func endsSentence(t string) bool {
 
 // measure computes a line's features.
 func measure(t string) line {
+	return measureWith(t, allStops(), nil)
+}
+
+// measureWith computes a line's features with the stop lists of allStops,
+// adding the stop words of a line of five words or more to tally when it
+// is not nil.
+func measureWith(t string, stops map[string]uint32, tally *langTally) line {
 	l := line{text: t, key: lineKey(t)}
 	var caps, lowers, cjk int
+	long := tally != nil && strings.Count(l.key, " ") >= 4
 	for _, w := range strings.Fields(l.key) {
 		l.words++
-		if stopWords[w] {
+		m := stops[w]
+		if m&englishBit != 0 {
 			l.stops++
+		}
+		if long && m != 0 {
+			tally.add(m)
 		}
 	}
 	for _, f := range strings.Fields(t) {
@@ -188,19 +205,6 @@ func measure(t string) line {
 }
 
 var emailRE = regexp.MustCompile(`\w@\w+\.\w`)
-
-// isEnglish reports whether the page's longer lines carry English stop
-// words; the stop-word test for prose is used only then.
-func isEnglish(lines []line) bool {
-	var words, stops int
-	for _, l := range lines {
-		if l.words >= 5 {
-			words += l.words
-			stops += l.stops
-		}
-	}
-	return words > 0 && stops*10 >= words
-}
 
 // classify sets a line's kind unless scanMeta already did.
 func classify(l *line, english bool) {

@@ -257,3 +257,16 @@ func TestTextForeignStopWords(t *testing.T) {
 		})
 	}
 }
+
+// TestTextForeignEndMarkers checks that end markers are known in other
+// languages: the teasers after "Leia também" are not article text, though
+// they are sentences.
+func TestTextForeignEndMarkers(t *testing.T) {
+	body := "A prefeitura informou nesta segunda-feira que as obras na ponte do centro vão durar mais dois meses.\n" +
+		"Segundo a secretaria, a chuva das últimas semanas atrasou a entrega do material e os moradores devem usar o desvio."
+	page := body + "\nLeia também\nA câmara aprovou o novo plano de transporte para os bairros da zona norte da cidade.\n" +
+		"A feira do livro começa no sábado na praça central e vai até o fim do mês de maio.\n"
+	if got := Text([]byte(page)).Paragraphs; strings.Join(got, "\n") != body {
+		t.Errorf("paragraphs = %q, want only the article", got)
+	}
+}
