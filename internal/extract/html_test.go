@@ -121,6 +121,9 @@ Farmers welcomed the decision, but asked for a longer warning next time, since m
 			`<p>Get the Valley Post newsletter: sign up today and it will be delivered to your inbox every morning.</p>
 <div>In this March 2, 2025, file photo, a tanker truck delivers water to a farm near the reservoir.</div></div>`,
 			[]string{"market square", "newsletter", "tanker"}},
+		{"short blocks of addresses and menus", `<div class="story">` + htmlProse +
+			`<p>https://valley.example/news/water-ban-ends</p><p>Send your tips to desk@valley.example</p><div>News | Sport | Weather</div></div>`,
+			[]string{"https", "tips", "Sport"}},
 		{"wrapper with a furniture class is kept", `<div class="page has-sidebar">` + htmlProse + `</div>`, nil},
 	}
 	for _, tt := range tests {

@@ -238,6 +238,10 @@ func collectBlocks(nodes []*html.Node) []block {
 	return out
 }
 
+// linkBlockWords is the longest block (in words) dropped for holding a URL,
+// an e-mail address or a " | " menu.
+const linkBlockWords = 20
+
 // selectBlocks keeps the blocks that are article text.
 func selectBlocks(blocks []block, title string) []string {
 	var out []string
@@ -253,7 +257,8 @@ func selectBlocks(blocks []block, title string) []string {
 			afterMarker = true
 			continue
 		case bl.linkChars*2 > bl.textChars || bl.timeChars == bl.textChars ||
-			isBoilerplate(l.key, l.words) || isCopyright(&l) || isMetaLine(&l) || isCaption(l.text, l.key):
+			isBoilerplate(l.key, l.words) || isCopyright(&l) || isMetaLine(&l) || isCaption(l.text, l.key) ||
+			(l.link && l.words <= linkBlockWords):
 			continue
 		case afterMarker && l.words < 10:
 			continue
