@@ -247,25 +247,39 @@ var promoCues = []string{
 // promoCueWords is the longest line (in words) judged by its promo cues.
 const promoCueWords = 60
 
-// isPromo reports whether a line with key k holds two promo cues.
+// promoByFirstWord indexes promoCues by their first word.
+var promoByFirstWord = func() map[string][]string {
+	m := make(map[string][]string)
+	for _, c := range promoCues {
+		first, _, _ := strings.Cut(c, " ")
+		m[first] = append(m[first], c)
+	}
+	return m
+}()
+
+// isPromo reports whether a line with key k holds two distinct promo
+// cues. It looks each word of k up once.
 func isPromo(k string, words int) bool {
-	if words > promoCueWords {
+	if words > promoCueWords || words < 2 {
 		return false
 	}
-	n := 0
-	for _, c := range promoCues {
-		if i := strings.Index(k, c); i >= 0 && wordBounded(k, i, len(c)) {
-			if n++; n == 2 {
-				return true
+	var found string
+	for i := 0; i < len(k); {
+		j := strings.IndexByte(k[i:], ' ')
+		if j < 0 {
+			j = len(k) - i
+		}
+		for _, c := range promoByFirstWord[k[i:i+j]] {
+			if c != found && strings.HasPrefix(k[i:], c) && wordBounded(k, i, len(c)) {
+				if found != "" {
+					return true
+				}
+				found = c
 			}
 		}
+		i += j + 1
 	}
 	return false
-}
-
-// wordBounded reports whether k[i:i+n] starts and ends at word boundaries.
-func wordBounded(k string, i, n int) bool {
-	return (i == 0 || k[i-1] == ' ') && (i+n == len(k) || k[i+n] == ' ')
 }
 
 // isBoilerplate reports whether a line with key k belongs to a lexicon
@@ -286,4 +300,9 @@ func isBoilerplate(k string, words int) bool {
 		}
 	}
 	return false
+}
+
+// wordBounded reports whether k[i:i+n] starts and ends at word boundaries.
+func wordBounded(k string, i, n int) bool {
+	return (i == 0 || k[i-1] == ' ') && (i+n == len(k) || k[i+n] == ' ')
 }
