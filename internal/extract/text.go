@@ -82,7 +82,7 @@ type line struct {
 	stops    int    // English stop words among them
 	sentence bool   // ends with sentence punctuation
 	headline bool   // no final stop and mostly capitalised words
-	link     bool   // URLs or menu separators
+	link     bool   // menu separators, or a URL in a short line
 	kind     kind
 }
 
@@ -198,11 +198,17 @@ func measureWith(t string, stops map[string]uint32, tally *langTally) line {
 	l.words += cjk / 2
 	l.sentence = endsSentence(t)
 	l.headline = !l.sentence && caps > 0 && lowers <= caps/3
-	l.link = strings.Contains(t, "http://") || strings.Contains(t, "https://") ||
-		strings.Contains(t, "www.") || strings.Count(t, " | ") >= 2 || strings.Count(t, " • ") >= 2 ||
-		(strings.IndexByte(t, '@') >= 0 && emailRE.MatchString(t))
+	menu := strings.Count(t, " | ") >= 2 || strings.Count(t, " • ") >= 2
+	address := strings.Contains(t, "http://") || strings.Contains(t, "https://") ||
+		strings.Contains(t, "www.") || (strings.IndexByte(t, '@') >= 0 && emailRE.MatchString(t))
+	l.link = menu || (address && (l.words <= linkLineWords || !l.sentence))
 	return l
 }
+
+// linkLineWords is the longest line (in words) taken for a link for holding
+// a URL or an e-mail address: a paragraph that ends "... tickets at
+// www.example.org" is still prose.
+const linkLineWords = 20
 
 var emailRE = regexp.MustCompile(`\w@\w+\.\w`)
 

@@ -270,3 +270,17 @@ func TestTextForeignEndMarkers(t *testing.T) {
 		t.Errorf("paragraphs = %q, want only the article", got)
 	}
 }
+
+// TestTextProseWithAddress checks that a long paragraph naming a web
+// address is prose, while a teaser ending in its link is not.
+func TestTextProseWithAddress(t *testing.T) {
+	prose := "Residents who want to see the repaired mains can join a guided walk on Saturday morning, and places can be booked on the board's website at www.water-board.example before Thursday."
+	teaser := "Harbour ferry fares rise again for the winter season https://news.example/ferry-fares"
+	got := Text([]byte(article + "\n" + prose + "\n" + teaser + "\n"))
+	if !strings.Contains(got.Body(), "guided walk") {
+		t.Errorf("body lost the paragraph with an address:\n%s", got.Body())
+	}
+	if strings.Contains(got.Body(), "ferry") {
+		t.Errorf("body kept the teaser link:\n%s", got.Body())
+	}
+}
