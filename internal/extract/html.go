@@ -30,8 +30,10 @@ import (
 // as its own parent. A winning list
 // item or table cell stands for its whole list or table. An <article>
 // holding the winner is preferred to it, since the winner is often one of
-// several text columns inside it; otherwise the winner's siblings that
-// score at least a fifth of it join it.
+// several text columns inside it. When the winner, alone in its wrappers,
+// sits in a section with siblings of the same tag and class that hold
+// prose (an article cut by pictures into sections), they join it;
+// otherwise the winner's siblings that score at least a fifth of it do.
 //
 // Inside the main content, blocks (p, h2-h6, li, blockquote, pre, and runs of
 // inline text inside divs) become paragraphs in document order. A block

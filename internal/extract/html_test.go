@@ -134,3 +134,18 @@ Farmers welcomed the decision, but asked for a longer warning next time, since m
 		})
 	}
 }
+
+// TestHTMLSectionTwins checks an article cut into sections of the same
+// class by a picture: all of them are the body, not only the longest.
+func TestHTMLSectionTwins(t *testing.T) {
+	first := `<p>The regional water board said on Monday that reservoir levels had recovered after the wettest autumn in a decade, and that the hosepipe ban would end at midnight.</p>
+<p>Engineers will use the coming months to repair two leaking mains under the old town, work that the board says will save enough water for twenty thousand homes.</p>`
+	second := `<p>Farmers welcomed the decision but asked for a longer warning next time, since many of them had already paid for tanks to store rain from their barn roofs, and some had sold cattle early to save on the cost of carting water from the river.</p>`
+	body := `<main><section class="post-part"><div class="post-text">` + first + `</div></section>
+<figure><img src="/a.jpg"></figure>
+<section class="post-part"><div class="post-text">` + second + `</div></section>
+<section class="more-links"><div><a href="/x">Other stories from the valley and beyond, read them all</a></div></section></main>`
+	checkPage(t, HTML(page("", body)), pageWant{
+		paragraphs: 3, first: "The regional water board", last: "Farmers welcomed", hasNot: []string{"Other stories"},
+	})
+}
