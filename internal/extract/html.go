@@ -15,9 +15,10 @@ import (
 // header, footer and aside elements, ARIA landmarks for navigation, banners
 // and complementary content, and elements whose class or id names a family
 // of page furniture (cookie banners, newsletter boxes, share buttons,
-// related-article lists, ads, comments; see pruneHints). A hinted element
-// that holds most of the page's paragraph text is kept: a wrapper called
-// "page has-sidebar" is not a sidebar.
+// related-article lists, ads, comments; see pruneHints), unless another of
+// its words names an embedded post ("social-media-embed": keepHints). A
+// hinted element that holds most of the page's paragraph text is kept: a
+// wrapper called "page has-sidebar" is not a sidebar.
 //
 // The main content is the element marked itemprop=articleBody when there is
 // one; otherwise the element with the best paragraph score: every paragraph
@@ -195,15 +196,21 @@ func hintMatch(v string) bool {
 	if v == "" || len(v) > 500 {
 		return false
 	}
+	hint := false
 	for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
 		return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n'
 	}) {
-		if pruneHints[w] {
-			return true
+		if keepHints[w] {
+			return false
 		}
+		hint = hint || pruneHints[w]
 	}
-	return false
+	return hint
 }
+
+// keepHints are class and id words that overrule pruneHints: a
+// "social-media-embed" holds a post quoted in the article, not a share bar.
+var keepHints = wordSetOf("embed", "embedded", "tweet", "quote", "blockquote")
 
 // stripTags turns markup into a rough text dump: tags become line breaks,
 // and script and style contents are dropped.

@@ -149,3 +149,14 @@ func TestHTMLSectionTwins(t *testing.T) {
 		paragraphs: 3, first: "The regional water board", last: "Farmers welcomed", hasNot: []string{"Other stories"},
 	})
 }
+
+// TestHTMLEmbeddedPost checks that a social post quoted in the article is
+// kept although its wrapper's class names social media, while a share bar
+// is still dropped.
+func TestHTMLEmbeddedPost(t *testing.T) {
+	body := `<div class="story">` + htmlProse + `<div class="social-media-embed"><blockquote class="twitter-tweet"><p>The reservoir is full again, and the ban ends tonight at midnight.</p>— Valley Water Board (@valleywater)</blockquote></div>
+<div class="social-share">Share this story with your friends</div></div>`
+	checkPage(t, HTML(page("", body)), pageWant{
+		first: "The regional water board", has: []string{"The reservoir is full again"}, hasNot: []string{"Share this story"},
+	})
+}
