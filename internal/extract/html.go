@@ -73,6 +73,7 @@ var pruneHints = wordSetOf(
 	"navbar", "navigation", "footer", "masthead", "toolbar", "tags", "taglist", "byline",
 	"outbrain", "taboola", "trending", "popular", "hidden", "skip", "rss", "caption",
 	"teaser", "teasers", "more", "next", "prev", "pagination", "author", "bio", "login",
+	"tooltip", "popover", "hovercard", "rollover", "flyout",
 )
 
 // HTML cleans an HTML page.

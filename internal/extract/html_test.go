@@ -124,6 +124,8 @@ Farmers welcomed the decision, but asked for a longer warning next time, since m
 		{"short blocks of addresses and menus", `<div class="story">` + htmlProse +
 			`<p>https://valley.example/news/water-ban-ends</p><p>Send your tips to desk@valley.example</p><div>News | Sport | Weather</div></div>`,
 			[]string{"https", "tips", "Sport"}},
+		{"hover cards inside a paragraph", `<div class="story"><p>The regional water board said on Monday that reservoir levels had recovered after the wettest autumn in a decade.<span class="person-tooltip"><a href="/p/1">Profile</a> <a href="/a/1">Board chief warns of dry summer ahead</a> <a href="/a/2">Board chief opens new pumping station</a> <a href="/a/3">Board chief joins climate panel</a></span></p>` +
+			strings.SplitN(htmlProse, "\n", 2)[1] + `</div>`, []string{"Board chief", "Profile"}},
 		{"wrapper with a furniture class is kept", `<div class="page has-sidebar">` + htmlProse + `</div>`, nil},
 	}
 	for _, tt := range tests {
