@@ -56,6 +56,9 @@ var boilerPrefixes = []string{
 	"reuse this content", "we ll be sending you", "thanks for subscribing", "unlock left",
 	"are you sure", "something went wrong", "please try again", "your subscription",
 	"to continue reading", "sign in to", "log in to", "already have an account",
+	// appeals to readers
+	"like this story", "like this article", "enjoyed this article", "did you enjoy", "have a tip",
+	"got a tip", "send us a tip", "support our journalism", "support independent journalism",
 	// date lines whose date could not be read
 	"last updated", "last modified", "updated on", "published on", "posted on", "first published",
 	"reading time", "estimated reading time",

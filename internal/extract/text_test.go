@@ -175,6 +175,8 @@ func TestTextNoiseFamilies(t *testing.T) {
 			[]string{"market square", "tanker", "Sam Ortiz", "2 of 6", "3 / 8"}},
 		{"inline ad labels", "Advert\nContinue Reading Below\n", "This slideshow requires JavaScript.\nAdvert\n",
 			[]string{"Advert", "Continue Reading", "slideshow"}},
+		{"appeals to readers", "", "Like this story? Share it with a friend!\nHave a tip? Write to the newsroom, any day of the week.\n",
+			[]string{"Like this", "tip"}},
 		{"menu with separators", "News | Sport | Weather | Culture\n", "https://example.org/water\n", []string{"Sport", "https"}},
 	}
 	wantParas := strings.Split(article, "\n")
