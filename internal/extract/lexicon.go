@@ -48,7 +48,7 @@ var boilerPrefixes = []string{
 	"subscribe to", "join now and become", "sign up for", "sign up to", "get the latest",
 	"we use cookies", "this website uses cookies", "this site uses cookies", "by clicking",
 	"by continuing to use", "follow us on", "follow us", "download the app", "download our app",
-	"click here to", "click to", "share your thoughts", "share this", "also read", "read also", "read more", "see also", "you may also like",
+	"click here to", "click to", "share your thoughts", "related", "share this", "also read", "read also", "read more", "see also", "you may also like",
 	"you might also like", "recommended for you", "more from", "more stories",
 	"image source", "image credit", "photo credit", "photograph", "file photo", "representational image",
 	"all rights reserved", "all right reserved", "copyright", "terms of use", "terms of service",
@@ -98,7 +98,9 @@ var endMarkers = wordSetOf(
 // endMarkerPrefixes start short end-marker lines such as "More in World".
 var endMarkerPrefixes = []string{"more in ", "more from ", "latest in ", "latest from ", "also in ",
 	"more stories from ", "more on ", "most popular ", "самые популярные ", "похожие ", "mais lidas ",
-	"lo más ", "les plus lus ", "meistgelesen ", "più letti ", "関連"}
+	"lo más ", "les plus lus ", "meistgelesen ", "più letti ", "関連",
+	// an author's or a company's box: "About Jo Lane", "Sobre a autora"
+	"about ", "sobre ", "über ", "à propos "}
 
 // isEndMarker reports whether a line with key k and the given word count
 // is an end marker.

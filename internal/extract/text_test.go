@@ -177,6 +177,9 @@ func TestTextNoiseFamilies(t *testing.T) {
 			[]string{"Advert", "Continue Reading", "slideshow"}},
 		{"appeals to readers", "", "Like this story? Share it with a friend!\nHave a tip? Write to the newsroom, any day of the week.\n",
 			[]string{"Like this", "tip"}},
+		{"author box", "", "About Jo Lane\nJo Lane has covered water and farming for the Valley Post since 2011, and lives on a smallholding near the reservoir with her two dogs.\n",
+			[]string{"About", "smallholding"}},
+		{"inline related link", "", "Related: How the valley's reservoirs were built by hand a century ago.\n", []string{"Related", "reservoirs were built"}},
 		{"menu with separators", "News | Sport | Weather | Culture\n", "https://example.org/water\n", []string{"Sport", "https"}},
 	}
 	wantParas := strings.Split(article, "\n")
