@@ -171,7 +171,9 @@ func measureWith(t string, stops map[string]uint32, tally *langTally) line {
 	l := line{text: t, key: lineKey(t)}
 	var caps, lowers, cjk int
 	long := tally != nil && strings.Count(l.key, " ") >= 4
-	for _, w := range strings.Fields(l.key) {
+	for rest := l.key; rest != ""; { // key words are separated by single spaces
+		w, after, _ := strings.Cut(rest, " ")
+		rest = after
 		l.words++
 		m := stops[w]
 		if m&englishBit != 0 {
@@ -181,7 +183,9 @@ func measureWith(t string, stops map[string]uint32, tally *langTally) line {
 			tally.add(m)
 		}
 	}
-	for _, f := range strings.Fields(t) {
+	for rest := t; rest != ""; { // so are the words of a cleaned line
+		f, after, _ := strings.Cut(rest, " ")
+		rest = after
 		r, _ := utf8.DecodeRuneInString(f)
 		switch {
 		case unicode.IsUpper(r) || unicode.IsDigit(r):
