@@ -258,7 +258,7 @@ func isolated(lines []line, i int) bool {
 
 // metaBonus is added to the first good line at most metaBonusReach lines
 // after a metadata line.
-const metaBonus, metaBonusReach = 40, 3
+const metaBonus, metaBonusReach = 100, 3
 
 // teaserStampPenalty is the score of a metadata line that follows prose
 // closely: it stamps a teaser, and does not start an article.
