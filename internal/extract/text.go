@@ -17,21 +17,23 @@ import (
 //
 //  1. Split into lines, rejoining hard-wrapped prose (a line that does not
 //     end a sentence, followed by one starting in lower case). Measure each
-//     line: words (a CJK character counts as half a word), the
-//     share of stop words (English, or the page's language when
-//     another of Bleve's stop lists fits it better: stopwords.go), whether it ends like a sentence, whether
-//     it is shaped like a headline (no final stop, mostly capitalised) or a
-//     link (URLs, e-mail addresses, " | " menus).
+//     line: words (a CJK character counts as half a word), the share of
+//     stop words (English, or the page's language when another of Bleve's
+//     stop lists fits it better: stopwords.go), whether it ends like a
+//     sentence, whether it is shaped like a headline (no final stop, mostly
+//     capitalised) or a link (" | " menus; URLs and e-mail addresses in
+//     short lines or lines that do not end a sentence).
 //  2. Take metadata out of the lines that state it, marking them so they
 //     never reach the body: breadcrumbs ("Home > World > Title", giving the
 //     section), bylines ("By: Name"), date lines ("Last Updated: ...",
 //     "date 2026-01-07").
 //  3. Classify: boilerplate (the lexicon in lexicon.go, links, copyright,
 //     photo captions and credits, lines with two newsletter or legal cues),
-//     end markers ("Most Popular", "Previous Article", "Related"), good
-//     prose (ten words or more, with stop words where the page has a stop list,
-//     ending like a sentence unless twenty words or more: teaser headlines
-//     do not), and short lines (everything else).
+//     end markers ("Most Popular", "Previous Article", "Related", "About
+//     the author", in several languages), good prose (ten words or more,
+//     with stop words where the page has a stop list, ending like a
+//     sentence unless twenty words or more: teaser headlines do not), and
+//     short lines (everything else).
 //  4. Find the title before anything else can claim it: a line printed
 //     twice near the top, else the breadcrumb's last part, else a
 //     headline just above the byline or date line. Its lines are dropped
@@ -43,14 +45,14 @@ import (
 //     inside an article does not split it. A good line with no good
 //     neighbour scores a quarter: teaser lists alternate a headline, a
 //     one-sentence summary and a time stamp, while an article's paragraphs
-//     come together. The first good line just after
-//     a byline or date line earns a bonus, since articles start there;
-//     but when several byline or date lines follow prose closely, they
-//     stamp the items of a teaser list ("Headline / Author / Date /
-//     Summary"), so they score below zero and earn nothing. A
-//     comment section ("12 Comments", "Leave a reply") after some prose
-//     ends the search: readers' comments are prose too, but not the
-//     article. A site blurb closing the run is cut off it.
+//     come together. The first good line just after a byline or date line
+//     earns a large bonus, since articles start there; but when several
+//     byline or date lines follow prose closely, they stamp the items of a
+//     teaser list ("Headline / Author / Date / Summary"), so they score
+//     below zero and earn nothing. A comment section ("12 Comments", "Leave
+//     a reply") after some prose ends the search: readers' comments are
+//     prose too, but not the article. A site blurb closing the run is cut
+//     off it.
 //  6. Select inside the run: good lines stay; short lines stay when they end
 //     like a sentence, or when they are section headings (a headline-shaped
 //     line between good lines); nothing stays between an end marker and the
