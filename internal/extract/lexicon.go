@@ -205,7 +205,8 @@ func isCaption(t, k string) bool {
 		khead, ktail = k[:reach], k[len(k)-reach:]
 	}
 	return (captionStartCue(khead) && captionStartRE.MatchString(head)) ||
-		(captionEndCue(ktail) && creditEndRE.MatchString(tail))
+		(strings.ContainsAny(tail, "):") || strings.HasSuffix(ktail, "images") || strings.HasSuffix(ktail, "shutterstock")) &&
+			captionEndCue(ktail) && creditEndRE.MatchString(tail)
 }
 
 var captionWords = []string{"image", "photo", "picture", "pic", "credit", "foto", "bild", "getty", "shutterstock", "slide"}
