@@ -126,6 +126,8 @@ Farmers welcomed the decision, but asked for a longer warning next time, since m
 			[]string{"https", "tips", "Sport"}},
 		{"hover cards inside a paragraph", `<div class="story"><p>The regional water board said on Monday that reservoir levels had recovered after the wettest autumn in a decade.<span class="person-tooltip"><a href="/p/1">Profile</a> <a href="/a/1">Board chief warns of dry summer ahead</a> <a href="/a/2">Board chief opens new pumping station</a> <a href="/a/3">Board chief joins climate panel</a></span></p>` +
 			strings.SplitN(htmlProse, "\n", 2)[1] + `</div>`, []string{"Board chief", "Profile"}},
+		{"date stamps in other languages", `<div class="story"><div>segunda-feira, 22 de janeiro de 2026 às 10:13</div><div>02 Ago 2026</div>` +
+			htmlProse + `<div>05/10/2026 14:30</div></div>`, []string{"janeiro", "Ago", "05/10"}},
 		{"wrapper with a furniture class is kept", `<div class="page has-sidebar">` + htmlProse + `</div>`, nil},
 	}
 	for _, tt := range tests {
@@ -161,4 +163,26 @@ func TestHTMLEmbeddedPost(t *testing.T) {
 	checkPage(t, HTML(page("", body)), pageWant{
 		first: "The regional water board", has: []string{"The reservoir is full again"}, hasNot: []string{"Share this story"},
 	})
+}
+
+func TestIsDateOnly(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"segunda-feira, 22 de janeiro de 2026 às 10:13", true},
+		{"Tuesday, 3 March 2026", true},
+		{"05/10/2026 14:30", true},
+		{"02 Ago 2026", true},
+		{"May 2026 budget approved", false},
+		{"2026", false},
+		{"Top 5", false},
+		{"1 Kyle Busch 5040", false},
+	}
+	for _, tt := range tests {
+		l := measure(tt.line)
+		if got := isDateOnly(l.key, l.words); got != tt.want {
+			t.Errorf("isDateOnly(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
 }

@@ -302,6 +302,7 @@ func selectBlocks(blocks []block, title string) []string {
 			continue
 		case bl.linkChars*2 > bl.textChars || bl.timeChars == bl.textChars ||
 			isBoilerplate(l.key, l.words) || isCopyright(&l) || isMetaLine(&l) || isCaption(l.text, l.key) ||
+			isDateOnly(l.key, l.words) ||
 			(l.link && l.words <= linkBlockWords):
 			continue
 		case afterMarker && l.words < 10:

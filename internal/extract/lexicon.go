@@ -312,3 +312,56 @@ func isBoilerplate(k string, words int) bool {
 func wordBounded(k string, i, n int) bool {
 	return (i == 0 || k[i-1] == ' ') && (i+n == len(k) || k[i+n] == ' ')
 }
+
+// dateWords are month and weekday names (with their common abbreviations)
+// and the small words that join dates, in several languages.
+var dateWords = wordSetOf(strings.Fields(`
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
+fev abr mai ago set out dez segunda terça quarta quinta sexta sábado domingo feira
+enero febrero marzo mayo junio julio septiembre octubre noviembre diciembre
+ene dic lunes martes miércoles jueves viernes
+janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+lundi mardi mercredi jeudi vendredi samedi dimanche
+januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag
+gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì giovedì venerdì sabato
+am pm at on of the de del às a las le um h`)...)
+
+// monthOrDay reports whether w names a month or a weekday.
+func monthOrDay(w string) bool {
+	switch w {
+	case "am", "pm", "at", "on", "of", "the", "de", "del", "às", "a", "las", "le", "um", "h", "feira":
+		return false
+	}
+	return dateWords[w]
+}
+
+// isDateOnly reports whether a short line with key k is nothing but a date
+// or a time stamp in any of several languages ("segunda-feira, 22 de
+// janeiro de 2018 às 0:13", "02 Ago 2017", "05/10/2018"), which the date
+// parser may not read but which is never article text.
+func isDateOnly(k string, words int) bool {
+	if words == 0 || words > 12 {
+		return false
+	}
+	var nums, named, year, other int
+	for rest := k; rest != ""; {
+		w, after, _ := strings.Cut(rest, " ")
+		rest = after
+		switch {
+		case w[0] >= '0' && w[0] <= '9' && strings.Trim(w, "0123456789") == "":
+			nums++
+			if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") {
+				year++
+			}
+		case monthOrDay(w):
+			named++
+		case dateWords[w]:
+		default:
+			other++
+		}
+	}
+	return other == 0 && nums > 0 && (named > 0 || (year > 0 && nums >= 3))
+}

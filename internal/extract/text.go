@@ -226,7 +226,7 @@ func classify(l *line, english bool) {
 	switch {
 	case isEndMarker(l.key, l.words):
 		l.kind = kindMarker
-	case isBoilerplate(l.key, l.words) || l.link || isCopyright(l) || isCaption(l.text, l.key):
+	case isBoilerplate(l.key, l.words) || l.link || isCopyright(l) || isCaption(l.text, l.key) || isDateOnly(l.key, l.words):
 		l.kind = kindBoiler
 	case l.words >= 10 && !l.headline && (l.sentence || l.words >= 20) && (!english || l.stops*100 >= l.words*15):
 		l.kind = kindGood
