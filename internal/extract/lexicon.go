@@ -79,7 +79,7 @@ var endMarkers = wordSetOf(
 	"more on this story", "around the web", "from the web", "in case you missed it",
 	"don t miss", "must read", "tags", "topics", "share this article", "about the author",
 	"sponsored stories", "promoted stories", "what to read next", "other articles",
-	"related coverage", "related video", "related videos", "more to explore",
+	"related coverage", "related video", "related videos", "more to explore", "explore further",
 	// the same in other languages: pt, es, fr, de, it, nl, ru, ja, zh
 	"você pode gostar", "veja também", "leia também", "leia mais", "posts relacionados",
 	"artigos relacionados", "notícias relacionadas", "mais lidas", "mais lidos", "últimas notícias",
@@ -248,6 +248,8 @@ var promoCues = []string{
 	"all rights reserved", "registered trademark", "trademarks of", "terms of use",
 	"terms of service", "privacy policy", "this website", "this site", "cookies",
 	"may not be reproduced", "without permission", "support our journalism",
+	"subject to copyright", "be reproduced", "written permission", "fair dealing", "join our",
+	"news tip", "let us know",
 }
 
 // promoCueWords is the longest line (in words) judged by its promo cues.

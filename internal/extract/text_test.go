@@ -180,6 +180,9 @@ func TestTextNoiseFamilies(t *testing.T) {
 		{"author box", "", "About Jo Lane\nJo Lane has covered water and farming for the Valley Post since 2011, and lives on a smallholding near the reservoir with her two dogs.\n",
 			[]string{"About", "smallholding"}},
 		{"inline related link", "", "Related: How the valley's reservoirs were built by hand a century ago.\n", []string{"Related", "reservoirs were built"}},
+		{"reprint notice and forum pitch", "",
+			"This story is subject to copyright, and no part may be reproduced without written permission.\nJoin our reader forums to keep talking about water, and if you have a news tip, let us know.\n",
+			[]string{"copyright", "forums"}},
 		{"menu with separators", "News | Sport | Weather | Culture\n", "https://example.org/water\n", []string{"Sport", "https"}},
 	}
 	wantParas := strings.Split(article, "\n")
