@@ -128,6 +128,8 @@ Farmers welcomed the decision, but asked for a longer warning next time, since m
 			strings.SplitN(htmlProse, "\n", 2)[1] + `</div>`, []string{"Board chief", "Profile"}},
 		{"date stamps in other languages", `<div class="story"><div>segunda-feira, 22 de janeiro de 2026 às 10:13</div><div>02 Ago 2026</div>` +
 			htmlProse + `<div>05/10/2026 14:30</div></div>`, []string{"janeiro", "Ago", "05/10"}},
+		{"invitation to comment", `<div class="story">` + htmlProse + `<h3>Tell us what you think...</h3><p>Short reply box</p></div>`,
+			[]string{"Tell us", "reply box"}},
 		{"wrapper with a furniture class is kept", `<div class="page has-sidebar">` + htmlProse + `</div>`, nil},
 	}
 	for _, tt := range tests {

@@ -80,6 +80,8 @@ var endMarkers = wordSetOf(
 	"don t miss", "must read", "tags", "topics", "share this article", "about the author",
 	"sponsored stories", "promoted stories", "what to read next", "other articles",
 	"related coverage", "related video", "related videos", "more to explore", "explore further",
+	"tell us what you think", "what do you think", "have your say", "join the conversation",
+	"join the discussion",
 	// the same in other languages: pt, es, fr, de, it, nl, ru, ja, zh
 	"você pode gostar", "veja também", "leia também", "leia mais", "posts relacionados",
 	"artigos relacionados", "notícias relacionadas", "mais lidas", "mais lidos", "últimas notícias",
