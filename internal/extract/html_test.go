@@ -188,3 +188,14 @@ func TestIsDateOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLRoundupItems checks that a roundup item, a linked headline with
+// its summary after it, is kept, while a bare link is not.
+func TestHTMLRoundupItems(t *testing.T) {
+	body := `<div class="story">` + htmlProse + `<ul>
+<li><strong><a href="/a">Ferry company raises its winter fares for the second time this year, and again in spring</a>.</strong> Commuters say the rise will cost them a week of wages, or more.</li>
+<li><a href="/b">Library keeps late hours during exams</a></li></ul></div>`
+	checkPage(t, HTML(page("", body)), pageWant{
+		first: "The regional water board", last: "Ferry company", has: []string{"week of wages"}, hasNot: []string{"Library"},
+	})
+}

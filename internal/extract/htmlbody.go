@@ -286,6 +286,11 @@ func collectBlocks(nodes []*html.Node) []block {
 // an e-mail address or a " | " menu.
 const linkBlockWords = 20
 
+// ownTextChars is how much text of its own (outside links) keeps a block
+// that is mostly links: a roundup item, a linked headline followed by its
+// summary, is article text; a list of links is not.
+const ownTextChars = 50
+
 // selectBlocks keeps the blocks that are article text.
 func selectBlocks(blocks []block, title string) []string {
 	var out []string
@@ -300,7 +305,7 @@ func selectBlocks(blocks []block, title string) []string {
 		case isEndMarker(l.key, l.words):
 			afterMarker = true
 			continue
-		case bl.linkChars*2 > bl.textChars || bl.timeChars == bl.textChars ||
+		case bl.linkChars*2 > bl.textChars && bl.textChars-bl.linkChars < ownTextChars || bl.timeChars == bl.textChars ||
 			isBoilerplate(l.key, l.words) || isCopyright(&l) || isMetaLine(&l) || isCaption(l.text, l.key) ||
 			isDateOnly(l.key, l.words) ||
 			(l.link && l.words <= linkBlockWords):
