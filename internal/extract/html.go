@@ -37,12 +37,12 @@ import (
 // otherwise the winner's siblings that score at least a fifth of it do.
 //
 // Inside the main content, blocks (p, h2-h6, li, blockquote, pre, and runs of
-// inline text inside divs) become paragraphs in document order. A block
-// mostly made of links (unless it has 50 characters of its own: a roundup
-// item), a short block holding a URL, an e-mail address or
-// a " | " menu, a block in the boilerplate lexicon (captions and pitches
-// included), the title again,
-// and the short blocks after an end marker ("Related") are dropped.
+// inline text inside divs) become paragraphs in document order. Dropped are
+// a block mostly made of links (unless it has 50 characters of its own: a
+// roundup item), a short block holding a URL, an e-mail address or a " | "
+// menu, a block in the boilerplate lexicon (captions, pitches and bare date
+// stamps included), the title again, and the short blocks after an end
+// marker ("Related").
 
 // pruneTags are elements never read as article text.
 var pruneTags = map[atom.Atom]bool{
