@@ -6,7 +6,7 @@ ADDR    ?= localhost:8080
 SEEDS   ?= seeds
 CORPORA ?= ../shared/corpora
 
-.PHONY: build run index test vet fuzz eval-extract clean
+.PHONY: build run index test vet fuzz eval-extract bench-extract clean
 
 build:
 	$(GO) build -o bin/ ./indexer ./searchd
@@ -34,6 +34,10 @@ fuzz:
 # eval-extract scores the cleaners on the article extraction benchmark.
 eval-extract:
 	$(GO) run ./internal/extract/cmd/evalextract -bench $(CORPORA)/article-extraction-benchmark
+
+# bench-extract times the cleaners per page on one core (median per page).
+bench-extract:
+	$(GO) test ./internal/extract -run '^$$' -bench 'Text|HTML' -cpu 1 -count 3
 
 clean:
 	rm -rf bin data
