@@ -23,12 +23,13 @@ import (
 
 // fakeSearcher records the last Request and answers with canned values.
 type fakeSearcher struct {
-	last  *search.Request
-	resp  *search.Response
-	err   error
-	docs  map[string]*article.Article
-	wait  bool                               // block until the request's deadline
-	canon map[search.Facet]map[string]string // lower-cased typed value -> label
+	last    *search.Request
+	resp    *search.Response
+	err     error
+	docs    map[string]*article.Article
+	wait    bool                               // block until the request's deadline
+	canon   map[search.Facet]map[string]string // lower-cased typed value -> label
+	similar []search.Hit                       // what Similar returns
 }
 
 func (f *fakeSearcher) Search(ctx context.Context, r *search.Request) (*search.Response, error) {
@@ -332,4 +333,11 @@ func params(t *testing.T, href, path string) url.Values {
 		t.Fatalf("link %q: want path %s (%v)", href, path, err)
 	}
 	return u.Query()
+}
+
+func (f *fakeSearcher) Similar(ctx context.Context, id string, n int) ([]search.Hit, error) {
+	if _, ok := f.docs[id]; !ok {
+		return nil, fmt.Errorf("similar %q: %w", id, search.ErrNotFound)
+	}
+	return f.similar, nil
 }
