@@ -203,7 +203,9 @@ func TestErrors(t *testing.T) {
 	}{
 		{"GET", "/api/search?sort=best", nil, 400, true, "use relevance", "sort"},
 		{"GET", "/api/search?q=%22open", nil, 400, true, "phrase", "q"},
-		{"GET", "/api/search?format=csv", nil, 400, true, "not supported yet", "format"},
+		{"GET", "/api/search?format=xml", nil, 400, true, "csv or ndjson", "format"},
+		{"GET", "/api/search?format=csv&limit=-1", nil, 400, true, "at least", "limit"},
+		{"GET", "/api/search?q=a+OR", nil, 400, true, "remove OR", "q"},
 		{"GET", "/api/search?a=%zz", nil, 400, true, "malformed", ""},
 		{"GET", "/api/doc/missing", nil, 404, true, "no article", ""},
 		{"GET", "/api/doc/" + strings.Repeat("i", 257), nil, 400, true, "too long", "id"},
