@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -39,7 +40,24 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.writeHTML(w, http.StatusOK, "search", newSearchPage(canonicalParams(r.URL.Query(), req), req, resp))
+	leads := s.leads(r.Context(), resp.Hits)
+	return s.writeHTML(w, http.StatusOK, "search", newSearchPage(canonicalParams(r.URL.Query(), req), req, resp, leads))
+}
+
+// leads returns the start of the body of each hit without a title, by id:
+// the HTML page's link text for it. The JSON title stays empty, never
+// guessed. An article that cannot be read keeps the placeholder.
+func (s *server) leads(ctx context.Context, hits []search.Hit) map[string]string {
+	out := map[string]string{}
+	for _, h := range hits {
+		if h.Title != "" {
+			continue
+		}
+		if a, err := s.searcher.Doc(ctx, h.ID); err == nil && a != nil {
+			out[h.ID] = lead(a.Body)
+		}
+	}
+	return out
 }
 
 // search runs the search that r's parameters describe, with facet values

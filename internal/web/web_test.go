@@ -62,7 +62,7 @@ func (f *fakeSearcher) Stats() search.Stats {
 // cannedResponse is a page of two hits with facets and date buckets.
 func cannedResponse() *search.Response {
 	return &search.Response{
-		Total: 25, TotalExact: true, TookMS: 1.5,
+		Total: 25, TotalExact: true, TookMS: 1.5, NextCursor: "next-1",
 		Hits: []search.Hit{
 			{ID: "a1", Title: "Harbour strike ends", Source: "Coast Times", Published: day(2024, 2, 3),
 				URL: "https://example.org/a1", Snippet: "dockers <mark>strike</mark> over", People: []string{"Mira Holt"}},
