@@ -96,3 +96,16 @@ func TestUntitled(t *testing.T) {
 		t.Errorf("untitled article page is not headed by its start")
 	}
 }
+
+// TestExportFromThePage checks that the HTML address with format=csv
+// exports as the API address does: the two map one to one.
+func TestExportFromThePage(t *testing.T) {
+	h := newTestHandler(t, &fakeSearcher{resp: cannedResponse()}, 0)
+	for _, path := range []string{"/", "/api/search"} {
+		w := get(h, "GET", path+"?q=x&format=csv")
+		if w.Code != 200 || w.Header().Get("Content-Type") != "text/csv; charset=utf-8" ||
+			!strings.HasPrefix(w.Body.String(), "id,title,source,published,url,people,orgs,places\na1,Harbour strike ends,Coast Times,2024-02-03T00:00:00Z,") {
+			t.Errorf("%s?format=csv: HTTP %d %q\n%s", path, w.Code, w.Header().Get("Content-Type"), w.Body)
+		}
+	}
+}
