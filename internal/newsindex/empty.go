@@ -92,7 +92,9 @@ func (ix *Index) count(ctx context.Context, r *search.Request) (uint64, error) {
 		return 0, err
 	}
 	q := combine(user, filterQuery(r, ""), excludeQuery(r))
-	res, err := ix.alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.Score = bleve.ScoreNone
+	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
 		return 0, fmt.Errorf("search: counting without a part: %w", err)
 	}

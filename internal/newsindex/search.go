@@ -172,6 +172,7 @@ func sortByName(values []search.FacetValue) {
 // and its selected ones.
 func (ix *Index) countFacet(ctx context.Context, q query.Query, f search.Facet, selected []string, p params) (bsearch.FacetResults, error) {
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.Score = bleve.ScoreNone // counts only: no hit is ranked
 	req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize[f]))
 	ks := keys(selected)
 	sel := bleve.NewFacetRequest(string(f), max(len(ks), 1))
@@ -194,6 +195,9 @@ func mainRequest(q query.Query, r *search.Request, p params) (*bleve.SearchReque
 		return nil, err
 	}
 	req.SortByCustom(order)
+	if p.sort != search.Relevance {
+		req.Score = bleve.ScoreNone // sorted by date: scores would go unused
+	}
 	req.Fields = hitFields
 	if p.after != nil {
 		req.From = 0
