@@ -14,11 +14,20 @@ package newsindex
 //
 // Exclusions (not_person=...) apply to every count: an excluded value is
 // never counted, so it does not appear among the values.
+//
+// Each facet lists its own number of values (Request.SizeOf), the top ones
+// by count; sorted by name, the same values are listed A–Z. Counts are
+// exact: the index is one Bleve index, whose term facets count every
+// matching document. Deep paging goes by cursor (cursor.go), and a search
+// that finds nothing says why (empty.go). A HitsOnly request, the pages of
+// an export, skips facets, snippets and the explanation.
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -38,15 +47,23 @@ const selectedSuffix = ".selected"
 
 // params is a Request with defaults and limits applied.
 type params struct {
-	page, size, facetSize int
-	sort                  search.Sort
+	page, size int
+	facetSize  map[search.Facet]int
+	sort       search.Sort
+	after      []string // sort values to search after (from the cursor)
 }
 
 func paramsOf(r *search.Request) params {
-	p := params{page: r.Page, size: r.Size, facetSize: r.FacetSize, sort: r.Sort}
+	p := params{page: r.Page, size: r.Size, sort: r.Sort, facetSize: map[search.Facet]int{}}
 	p.page = clamp(p.page, 1, search.MaxPage, 1)
-	p.size = clamp(p.size, 1, search.MaxSize, search.DefaultSize)
-	p.facetSize = clamp(p.facetSize, 1, search.MaxFacetSize, search.DefaultFacet)
+	maxSize := search.MaxSize
+	if r.HitsOnly {
+		maxSize = search.ExportBatch
+	}
+	p.size = clamp(p.size, 1, maxSize, search.DefaultSize)
+	for _, f := range search.Facets {
+		p.facetSize[f] = clamp(r.SizeOf(f), 1, search.MaxFacetSize, search.DefaultFacet)
+	}
 	if p.sort == "" {
 		p.sort = search.Relevance
 	}
@@ -73,6 +90,10 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 		r = &search.Request{}
 	}
 	p := paramsOf(r)
+	var err error
+	if p.after, err = readCursor(r, p); err != nil {
+		return nil, err
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.cur == nil {
@@ -91,32 +112,68 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+	page, next := res.Hits, ""
+	if len(page) > p.size {
+		page, next = page[:p.size], nextCursor(r, p, page[p.size-1])
+	}
 	resp := &search.Response{
 		Total:      res.Total,
 		TotalExact: res.TotalRelation != bleve.TotalRelationGte,
-		Hits:       hits(res.Hits, ix.cur.labelSet),
+		Hits:       hits(page, ix.cur.labelSet),
+		NextCursor: next,
 		Facets:     emptyCounts(),
 	}
+	if r.HitsOnly {
+		resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
+		return resp, nil
+	}
+	if err := ix.facets(ctx, r, p, user, exclude, res.Facets, resp); err != nil {
+		return nil, err
+	}
+	if resp.Total == 0 {
+		if resp.EmptyBecause, err = ix.explainEmpty(ctx, r); err != nil {
+			return nil, err
+		}
+	}
+	resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return resp, nil
+}
+
+// facets fills in resp's counts: from the main search's results fr, and
+// by one more search per facet with a selection.
+func (ix *Index) facets(ctx context.Context, r *search.Request, p params, user, exclude query.Query, main bsearch.FacetResults, resp *search.Response) error {
+	var err error
 	for _, f := range search.Facets {
-		fr := res.Facets
+		fr := main
 		if len(r.Filters[f]) > 0 {
 			q := combine(user, filterQuery(r, f), exclude)
 			if fr, err = ix.countFacet(ctx, q, f, r.Filters[f], p); err != nil {
-				return nil, err
+				return err
 			}
 		}
-		*resp.Facets.Of(f) = ix.cur.facetValues(fr, f, r.Filters[f])
+		values := ix.cur.facetValues(fr, f, r.Filters[f])
+		if r.FacetSort == search.ByName {
+			sortByName(values)
+		}
+		*resp.Facets.Of(f) = values
 	}
-	resp.Facets.Published = histogram(res.Facets[fieldPublishedDay])
-	resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
-	return resp, nil
+	resp.Facets.Published = histogram(main[fieldPublishedDay])
+	return nil
+}
+
+// sortByName orders values A–Z, ignoring case and diacritics.
+func sortByName(values []search.FacetValue) {
+	slices.SortStableFunc(values, func(a, b search.FacetValue) int {
+		return cmp.Or(strings.Compare(entity.Key(a.Value), entity.Key(b.Value)), strings.Compare(a.Value, b.Value))
+	})
 }
 
 // countFacet counts facet f over the articles q matches: its top values
 // and its selected ones.
 func (ix *Index) countFacet(ctx context.Context, q query.Query, f search.Facet, selected []string, p params) (bsearch.FacetResults, error) {
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize))
+	req.Score = bleve.ScoreNone // counts only: no hit is ranked
+	req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize[f]))
 	ks := keys(selected)
 	sel := bleve.NewFacetRequest(string(f), max(len(ks), 1))
 	sel.SetRegexFilter(exactly(ks))
@@ -131,18 +188,29 @@ func (ix *Index) countFacet(ctx context.Context, q query.Query, f search.Facet, 
 // mainRequest asks for the page of hits and every count that its own
 // query gives: facets without a selection and the day histogram.
 func mainRequest(q query.Query, r *search.Request, p params) (*bleve.SearchRequest, error) {
-	req := bleve.NewSearchRequestOptions(q, p.size, (p.page-1)*p.size, false)
+	// One hit more than the page shows says whether a next page exists.
+	req := bleve.NewSearchRequestOptions(q, p.size+1, (p.page-1)*p.size, false)
 	order, err := sortOrder(p.sort)
 	if err != nil {
 		return nil, err
 	}
 	req.SortByCustom(order)
+	if p.sort != search.Relevance {
+		req.Score = bleve.ScoreNone // sorted by date: scores would go unused
+	}
 	req.Fields = hitFields
+	if p.after != nil {
+		req.From = 0
+		req.SetSearchAfter(p.after)
+	}
+	if r.HitsOnly {
+		return req, nil
+	}
 	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 	req.Highlight.AddField(fieldBody)
 	for _, f := range search.Facets {
 		if len(r.Filters[f]) == 0 {
-			req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize))
+			req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize[f]))
 		}
 	}
 	req.AddFacet(fieldPublishedDay, bleve.NewFacetRequest(fieldPublishedDay, maxDays))
@@ -161,9 +229,16 @@ func exactly(terms []string) string {
 // sortOrder is the Bleve order for s. Every order ends in the document
 // id, so that pages never overlap or skip between equal keys. Articles
 // without a date sort last by date either way.
+//
+// The date is sorted as a string, by its smallest indexed term: Bleve
+// indexes a date as prefix-coded terms of several precisions, and the
+// full-precision one (shift 0) sorts first. It orders exactly as a date
+// sort does, but its sort values, including the marker of a missing date,
+// can be handed back to SearchAfter unchanged (cursor.go).
 func sortOrder(s search.Sort) (bsearch.SortOrder, error) {
 	date := func(desc bool) *bsearch.SortField {
-		return &bsearch.SortField{Field: fieldPublished, Type: bsearch.SortFieldAsDate, Desc: desc, Missing: bsearch.SortFieldMissingLast}
+		return &bsearch.SortField{Field: fieldPublished, Type: bsearch.SortFieldAsString, Mode: bsearch.SortFieldMin,
+			Desc: desc, Missing: bsearch.SortFieldMissingLast}
 	}
 	switch s {
 	case search.Relevance, "":

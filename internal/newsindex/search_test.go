@@ -211,6 +211,17 @@ func TestFacetCounts(t *testing.T) {
 			{Value: "MIT", Count: 1}, {Value: "NATO", Count: 1}, {Value: "Supreme Election Council", Count: 1}}},
 		{"facet size", search.Request{FacetSize: 1}, search.Places, []search.FacetValue{
 			{Value: "Istanbul", Count: 2}}},
+		{"one facet's own size", search.Request{FacetSize: 1, FacetSizes: map[search.Facet]int{search.Sources: 2}}, search.Sources, []search.FacetValue{
+			{Value: "Harbor Times", Count: 3}, {Value: "The Sunday Guardian", Count: 3}}},
+		{"other facets keep the common size", search.Request{FacetSize: 1, FacetSizes: map[search.Facet]int{search.Sources: 2}}, search.Places, []search.FacetValue{
+			{Value: "Istanbul", Count: 2}}},
+		{"sorted by name", search.Request{FacetSort: search.ByName}, search.Orgs, []search.FacetValue{
+			{Value: "MIT", Count: 2}, {Value: "NATO", Count: 1}, {Value: "Supreme Election Council", Count: 1}, {Value: "Tesla", Count: 1}}},
+		{"sorted by name: the top values by count, A–Z", search.Request{FacetSort: search.ByName, FacetSize: 2}, search.Sources, []search.FacetValue{
+			{Value: "Harbor Times", Count: 3}, {Value: "The Sunday Guardian", Count: 3}}},
+		{"sorted by name with a selection outside the top", search.Request{FacetSort: search.ByName, FacetSize: 1,
+			Filters: map[search.Facet][]string{search.Sources: {"The Daily Ledger"}}}, search.Sources, []search.FacetValue{
+			{Value: "Harbor Times", Count: 3}, {Value: "The Daily Ledger", Count: 2, Selected: true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,25 +19,35 @@ const (
 // the 1-based rune position, what was expected and how to fix it.
 func Parse(q string) (*Query, error) {
 	if n := len([]rune(q)); n > MaxQueryRunes {
-		return nil, qerr(MaxQueryRunes+1, "the query is %d characters long; shorten it to at most %d", n, MaxQueryRunes)
+		return nil, qerr(MaxQueryRunes+1, "at most 1000 characters", string([]rune(q)[:MaxQueryRunes]), "the query is %d characters long; shorten it to at most %d", n, MaxQueryRunes)
 	}
 	toks, err := lex(q)
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks}
+	p := &parser{toks: toks, q: []rune(q)}
 	all, err := p.sequence(false)
 	if err != nil {
 		return nil, err
 	}
 	if p.terms > MaxQueryClauses {
-		return nil, qerr(0, "the query has %d terms; use at most %d", p.terms, MaxQueryClauses)
+		return nil, qerr(0, "", "", "the query has %d terms; use at most %d", p.terms, MaxQueryClauses)
 	}
 	return &Query{All: all}, nil
 }
 
-func qerr(pos int, format string, args ...any) *Error {
-	return &Error{Message: fmt.Sprintf(format, args...), Param: "q", Position: pos}
+// qerr is a problem at 1-based rune position pos of q: what was
+// expected there, and fix, the corrected query ("" when there is none).
+func qerr(pos int, expected, fix, format string, args ...any) *Error {
+	return &Error{Message: fmt.Sprintf(format, args...), Param: "q", Position: pos,
+		Expected: expected, Suggestion: strings.Join(strings.Fields(fix), " ")}
+}
+
+// cut returns rs without the n runes at 1-based position pos.
+func cut(rs []rune, pos, n int) string {
+	i := min(max(pos-1, 0), len(rs))
+	j := min(i+n, len(rs))
+	return string(rs[:i]) + " " + string(rs[j:])
 }
 
 type tokKind int
@@ -128,7 +138,7 @@ func lexPhrase(rs []rune, i int, t *token) (int, error) {
 		end++
 	}
 	if end == len(rs) {
-		return 0, qerr(i+1, `unterminated phrase: add a closing " after %q`, string(rs[i:]))
+		return 0, qerr(i+1, `a closing "`, string(rs)+`"`, `unterminated phrase: add a closing " after %q`, string(rs[i:]))
 	}
 	t.kind, t.text = tPhrase, string(rs[i+1:end])
 	return end + 1, nil
@@ -138,7 +148,8 @@ func lexPhrase(rs []rune, i int, t *token) (int, error) {
 func lexField(rs []rune, i, j int, field, value string, t *token) (int, error) {
 	field = strings.ToLower(field)
 	if !knownField(field) {
-		return 0, qerr(i+1, "unknown field %q: use one of %s, or put the words in quotes to search for them literally",
+		return 0, qerr(i+1, "one of the fields "+strings.Join(Fields, ", "), fixField(rs, i, j, field),
+			"unknown field %q: use one of %s, or put the words in quotes to search for them literally",
 			field, strings.Join(Fields, ", "))
 	}
 	t.field = field
@@ -149,7 +160,7 @@ func lexField(rs []rune, i, j int, field, value string, t *token) (int, error) {
 	if j < len(rs) && rs[j] == '"' {
 		return lexPhrase(rs, j, t)
 	}
-	return 0, qerr(i+1, "%s: needs a value right after the colon, e.g. %s:word or %s:\"two words\"", field, field, field)
+	return 0, qerr(i+1, "a word or a phrase after the colon", cut(rs, i+1, j-i), "%s: needs a value right after the colon, e.g. %s:word or %s:\"two words\"", field, field, field)
 }
 
 func isFieldName(s string) bool {
@@ -183,6 +194,7 @@ func hasWordChar(s string) bool {
 }
 
 type parser struct {
+	q     []rune // the query, for suggested fixes
 	toks  []token
 	i     int
 	terms int
@@ -203,7 +215,7 @@ func (p *parser) sequence(inGroup bool) ([]Node, error) {
 			if inGroup {
 				return all, nil
 			}
-			return nil, qerr(t.pos, "unmatched ')': remove it or add a '(' before it")
+			return nil, qerr(t.pos, "a word, a phrase or the end of the query", cut(p.q, t.pos, 1), "unmatched ')': remove it or add a '(' before it")
 		}
 		n, err := p.clause()
 		if err != nil {
@@ -223,7 +235,7 @@ func (p *parser) clause() (Node, error) {
 	for p.peek().kind == tOr {
 		or := p.next()
 		if k := p.peek().kind; k == tEOF || k == tClose || k == tOr {
-			return nil, qerr(or.pos, "OR needs a word or phrase after it: add one, or remove OR")
+			return nil, qerr(or.pos, "a word or phrase after OR", cut(p.q, or.pos, 2), "OR needs a word or phrase after it: add one, or remove OR")
 		}
 		n, err := p.unary()
 		if err != nil {
@@ -251,9 +263,9 @@ func (p *parser) unary() (Node, error) {
 		}
 		n = g
 	case tOr:
-		return nil, qerr(t.pos, "OR needs a word or phrase before it: add one, or remove OR")
+		return nil, qerr(t.pos, "a word or phrase before OR", cut(p.q, t.pos, 2), "OR needs a word or phrase before it: add one, or remove OR")
 	default: // tClose, tEOF cannot start a clause; sequence stops before them
-		return nil, qerr(t.pos, "expected a word or phrase")
+		return nil, qerr(t.pos, "a word or phrase", "", "expected a word or phrase")
 	}
 	if t.neg {
 		return &Not{Node: n}, nil
@@ -263,7 +275,7 @@ func (p *parser) unary() (Node, error) {
 
 func (p *parser) group(open token) (Node, error) {
 	if p.depth++; p.depth > 8 {
-		return nil, qerr(open.pos, "parentheses nest too deeply: use at most 8 levels")
+		return nil, qerr(open.pos, "at most 8 levels of parentheses", "", "parentheses nest too deeply: use at most 8 levels")
 	}
 	defer func() { p.depth-- }()
 	all, err := p.sequence(true)
@@ -271,14 +283,63 @@ func (p *parser) group(open token) (Node, error) {
 		return nil, err
 	}
 	if p.peek().kind != tClose {
-		return nil, qerr(open.pos, "missing ')' for the '(' at position %d: add it", open.pos)
+		return nil, qerr(open.pos, "a ')' closing this '('", string(p.q)+")", "missing ')' for the '(' at position %d: add it", open.pos)
 	}
 	p.next()
 	if len(all) == 0 {
-		return nil, qerr(open.pos, "empty parentheses: put words inside or remove them")
+		return nil, qerr(open.pos, "a word or phrase inside the parentheses", p.withoutEmptyGroup(open.pos), "empty parentheses: put words inside or remove them")
 	}
 	if len(all) == 1 {
 		return all[0], nil
 	}
 	return &Query{All: all}, nil
+}
+
+// withoutEmptyGroup is the query without the empty group opened at pos.
+func (p *parser) withoutEmptyGroup(pos int) string {
+	j := pos // 0-based index after '('
+	for j < len(p.q) && p.q[j] != ')' {
+		j++
+	}
+	return cut(p.q, pos, j-pos+2)
+}
+
+// fixField suggests the query with the unknown field in rs[i:j] replaced
+// by the known field nearest in spelling, or with the word quoted.
+func fixField(rs []rune, i, j int, field string) string {
+	best, dist := "", 3
+	for _, f := range Fields {
+		if d := distance(field, f); d < dist {
+			best, dist = f, d
+		}
+	}
+	word := string(rs[i:j])
+	if best != "" {
+		word = best + word[strings.Index(word, ":"):]
+	} else {
+		word = `"` + strings.ReplaceAll(word, ":", " ") + `"`
+	}
+	return string(rs[:i]) + word + string(rs[j:])
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
 }

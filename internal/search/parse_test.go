@@ -100,6 +100,38 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestParseSuggestions checks that each error suggests a corrected query
+// and that the suggestion parses.
+func TestParseSuggestions(t *testing.T) {
+	tests := []struct{ q, expected, fix string }{
+		{`turkey "national intel`, `closing "`, `turkey "national intel"`},
+		{"persn:erdogan ankara", "fields", "person:erdogan ankara"},
+		{"Plcae:Ankara", "fields", "place:Ankara"},
+		{"a author:x", "fields", `a "author x"`},
+		{"person: ankara", "after the colon", "ankara"},
+		{"a OR", "after OR", "a"},
+		{"OR a", "before OR", "a"},
+		{"(a b", "')'", "(a b)"},
+		{"a b) c", "end of the query", "a b c"},
+		{"x () y", "inside", "x y"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.q)
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Errorf("Parse(%q) error = %v, want *Error", tt.q, err)
+			continue
+		}
+		if e.Suggestion != tt.fix || !strings.Contains(e.Expected, tt.expected) {
+			t.Errorf("Parse(%q): expected %q, suggestion %q; want expected mentioning %q, suggestion %q",
+				tt.q, e.Expected, e.Suggestion, tt.expected, tt.fix)
+		}
+		if _, err := Parse(e.Suggestion); err != nil {
+			t.Errorf("Parse(%q): suggestion %q does not parse: %v", tt.q, e.Suggestion, err)
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{`a "b c" -d OR e`, `person:"x`, "((a)", "-", "é:ü"} {
 		f.Add(s)

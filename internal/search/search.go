@@ -59,6 +59,20 @@ const (
 	MaxFacetSize = 100 // values per facet
 	DefaultSize  = 10
 	DefaultFacet = 10
+
+	MaxExport      = 10000 // rows one export (format=csv|ndjson) may return
+	ExportBatch    = 500   // hits per internal page of an export (a HitsOnly request)
+	MaxEmptyChecks = 8     // size-0 searches spent finding why a search found nothing
+)
+
+// FacetSort orders the values of a facet.
+type FacetSort string
+
+// The facet orders. By name orders the top values (by count) A–Z: the
+// values shown are the same, only their order differs.
+const (
+	ByCount FacetSort = "count"
+	ByName  FacetSort = "name"
 )
 
 // Request is one search, already validated.
@@ -71,6 +85,19 @@ type Request struct {
 	Page      int                // from 1
 	Size      int                // hits per page
 	FacetSize int                // values per facet
+	// Added for deep paging, per-facet sizes and exports:
+	Cursor     string        // NextCursor of the previous page of the same search; Page is then ignored
+	FacetSizes map[Facet]int // values of one facet, overriding FacetSize
+	FacetSort  FacetSort     // ByCount when empty
+	HitsOnly   bool          // no facets, histogram, snippets or empty_because; Size up to ExportBatch
+}
+
+// SizeOf is the number of values facet f lists for r.
+func (r *Request) SizeOf(f Facet) int {
+	if n := r.FacetSizes[f]; n > 0 {
+		return n
+	}
+	return r.FacetSize
 }
 
 // Response is the result of a search. Its JSON form is the API contract.
@@ -81,6 +108,17 @@ type Response struct {
 	Hits       []Hit   `json:"hits"`
 	NextCursor string  `json:"next_cursor,omitempty"`
 	Facets     Counts  `json:"facets"`
+	// EmptyBecause, when Total is 0, names the parts of the search that
+	// emptied the result: each alone removed would give hits.
+	EmptyBecause []Culprit `json:"empty_because,omitempty"`
+}
+
+// Culprit is a clause of q or a filter without which a search that found
+// nothing would find HitsWithout articles.
+type Culprit struct {
+	Param       string `json:"param"`        // "q", "person", "not_place", "from", ...
+	Value       string `json:"value"`        // the clause or the filter's value(s), joined by " OR "
+	HitsWithout uint64 `json:"hits_without"` // total of the same search without it
 }
 
 // Hit is one matching article as a result list shows it.
@@ -155,6 +193,9 @@ type Searcher interface {
 	// "Türkiye"), else the label of its key ("mehmet goren" for "Mehmet
 	// Gören"), else value unchanged.
 	Canonical(f Facet, value string) string
+	// Similar returns up to n articles most like article id (sharing the
+	// most entities and distinctive words), without the article itself.
+	Similar(ctx context.Context, id string, n int) ([]Hit, error)
 }
 
 // ErrNotFound is returned (wrapped) for an unknown document id.
@@ -162,9 +203,11 @@ var ErrNotFound = errors.New("not found")
 
 // Error is a problem with the request that the user can fix: HTTP 400.
 type Error struct {
-	Message  string `json:"message"`            // what is wrong and how to fix it
-	Param    string `json:"param,omitempty"`    // the URL parameter at fault
-	Position int    `json:"position,omitempty"` // 1-based rune offset in that parameter, 0 if none
+	Message    string `json:"message"`              // what is wrong and how to fix it
+	Param      string `json:"param,omitempty"`      // the URL parameter at fault
+	Position   int    `json:"position,omitempty"`   // 1-based rune offset in that parameter, 0 if none
+	Expected   string `json:"expected,omitempty"`   // what the parser expected at Position
+	Suggestion string `json:"suggestion,omitempty"` // a corrected value of Param that would be accepted
 }
 
 func (e *Error) Error() string { return e.Message }

@@ -18,6 +18,7 @@ type docPage struct {
 	Link       string       // URL when it is http or https, else ""
 	Paragraphs []string     // the cleaned body
 	Entities   []entityList // people, organisations, places
+	Similar    []hitView    // more like this
 }
 
 // entityList is one kind of entity named in the article.
@@ -29,10 +30,16 @@ type entityList struct {
 // entityLink is a name with the search for articles naming it.
 type entityLink struct{ Name, Href string }
 
-// newDocPage builds the page of article a.
-func newDocPage(a *article.Article) *docPage {
+// newDocPage builds the page of article a, with the articles similar to
+// it; leads names the untitled ones. An untitled article is headed by
+// the start of its body.
+func newDocPage(a *article.Article, similar []search.Hit, leads map[string]string) *docPage {
+	title := a.Title
+	if title == "" {
+		title = lead(a.Body)
+	}
 	p := &docPage{
-		Title: orUntitled(a.Title), Byline: a.Byline, Source: a.Source,
+		Title: orUntitled(title), Byline: a.Byline, Source: a.Source,
 		Section: a.Section, Published: a.Published, URL: a.URL, Link: webURL(a.URL),
 		Paragraphs: a.Paragraphs(),
 	}
@@ -49,6 +56,9 @@ func newDocPage(a *article.Article) *docPage {
 			list.Names = append(list.Names, entityLink{Name: n, Href: facetURL(k.facet.Param(), n)})
 		}
 		p.Entities = append(p.Entities, list)
+	}
+	for _, h := range similar {
+		p.Similar = append(p.Similar, newHitView(h, leads))
 	}
 	return p
 }

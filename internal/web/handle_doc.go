@@ -16,6 +16,9 @@ import (
 // maxIDLen is the longest document id accepted, in bytes.
 const maxIDLen = 256
 
+// similarCount is the number of articles under "More like this".
+const similarCount = 5
+
 // apiDoc serves GET /api/doc/{id}: the article as JSON.
 func (s *server) apiDoc(w http.ResponseWriter, r *http.Request) error {
 	a, err := s.doc(r)
@@ -33,7 +36,12 @@ func (s *server) docPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.writeHTML(w, http.StatusOK, "doc", newDocPage(a))
+	similar, err := s.searcher.Similar(r.Context(), a.ID, similarCount)
+	if err != nil { // the article itself is there: show it without
+		s.log.Warn("more like this failed", "id", a.ID, "err", err)
+		similar = nil
+	}
+	return s.writeHTML(w, http.StatusOK, "doc", newDocPage(a, similar, s.leads(r.Context(), similar)))
 }
 
 // doc fetches the article named by the route's id.

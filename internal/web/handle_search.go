@@ -1,16 +1,22 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/newsfts/newsfts/internal/search"
 )
 
-// apiSearch serves GET /api/search: the search.Response as JSON.
+// apiSearch serves GET /api/search: the search.Response as JSON, or the
+// matching articles as CSV or NDJSON.
 func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) error {
+	if isExport(r) {
+		return s.export(w, r)
+	}
 	_, resp, err := s.search(r)
 	if err != nil {
 		return err
@@ -19,8 +25,12 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 // searchPage serves GET /: the HTML search page. A parameter problem is
-// shown on the page itself, above a form that still holds the query.
+// shown on the page itself, above a form that still holds the query. With
+// format=csv or ndjson it exports, as the API does for the same address.
 func (s *server) searchPage(w http.ResponseWriter, r *http.Request) error {
+	if isExport(r) {
+		return s.export(w, r)
+	}
 	req, resp, err := s.search(r)
 	var bad *search.Error
 	if errors.As(err, &bad) {
@@ -30,12 +40,47 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.writeHTML(w, http.StatusOK, "search", newSearchPage(canonicalParams(r.URL.Query(), req), req, resp))
+	leads := s.leads(r.Context(), resp.Hits)
+	return s.writeHTML(w, http.StatusOK, "search", newSearchPage(canonicalParams(r.URL.Query(), req), req, resp, leads))
+}
+
+// leads returns the start of the body of each hit without a title, by id:
+// the HTML page's link text for it. The JSON title stays empty, never
+// guessed. An article that cannot be read keeps the placeholder.
+func (s *server) leads(ctx context.Context, hits []search.Hit) map[string]string {
+	out := map[string]string{}
+	for _, h := range hits {
+		if h.Title != "" {
+			continue
+		}
+		if a, err := s.searcher.Doc(ctx, h.ID); err == nil && a != nil {
+			out[h.ID] = lead(a.Body)
+		}
+	}
+	return out
 }
 
 // search runs the search that r's parameters describe, with facet values
 // made canonical.
 func (s *server) search(r *http.Request) (*search.Request, *search.Response, error) {
+	v, req, err := s.request(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	resp, err := s.searcher.Search(r.Context(), req)
+	if err != nil {
+		return nil, nil, err
+	}
+	if resp == nil {
+		resp = &search.Response{}
+	}
+	complete(resp, req)
+	asTyped(resp.EmptyBecause, v)
+	return req, resp, nil
+}
+
+// request parses r's parameters into a search with canonical facet values.
+func (s *server) request(r *http.Request) (url.Values, *search.Request, error) {
 	v, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
 		return nil, nil, &search.Error{Message: "the address's parameters are malformed: " + err.Error()}
@@ -45,15 +90,17 @@ func (s *server) search(r *http.Request) (*search.Request, *search.Response, err
 		return nil, nil, err
 	}
 	s.canonical(req)
-	resp, err := s.searcher.Search(r.Context(), req)
-	if err != nil {
-		return nil, nil, err
+	return v, req, nil
+}
+
+// asTyped shows the dates of culprits as the user typed them ("now-30d"),
+// not as the instants they stood for.
+func asTyped(cs []search.Culprit, v url.Values) {
+	for i := range cs {
+		if p := cs[i].Param; p == "from" || p == "to" {
+			cs[i].Value = strings.TrimSpace(v.Get(p))
+		}
 	}
-	if resp == nil {
-		resp = &search.Response{}
-	}
-	complete(resp, req)
-	return req, resp, nil
 }
 
 // canonical replaces each facet value a user typed by the label it stands

@@ -46,7 +46,19 @@ func TestSearchPageLinks(t *testing.T) {
 		{"/?q=x&page=2", "2", "aria-current", "page", "/", url.Values{"q": {"x"}, "page": {"2"}}},
 		{"/?q=x&page=2", "3", "", "", "/", url.Values{"q": {"x"}, "page": {"3"}}},
 		// The same search as JSON, and results linking to their article.
-		{"/?q=x&person=Jon+Ek&page=2", "as JSON", "", "", "/api/search", url.Values{"q": {"x"}, "person": {"Jon Ek"}, "page": {"2"}}},
+		{"/?q=x&person=Jon+Ek&page=2", "JSON", "", "", "/api/search", url.Values{"q": {"x"}, "person": {"Jon Ek"}, "page": {"2"}}},
+		{"/?q=x&page=2&size=5", "CSV", "", "", "/api/search", url.Values{"q": {"x"}, "format": {"csv"}}},
+		{"/?q=x&person=Jon+Ek", "NDJSON", "", "", "/api/search", url.Values{"q": {"x"}, "person": {"Jon Ek"}, "format": {"ndjson"}}},
+		// Facets: more values of one facet (two people shown of facet_size 2), order A–Z and back.
+		{"/?q=x&facet_size=2", "more…", "aria-label", "More People", "/", url.Values{"q": {"x"}, "facet_size": {"2"}, "facet_size.people": {"42"}}},
+		{"/?q=x&facet_size.people=2&facet_size.orgs=1", "more…", "aria-label", "More Organisations", "/", url.Values{"q": {"x"}, "facet_size.people": {"2"}, "facet_size.orgs": {"41"}}},
+		{"/?q=x&page=2", "order A–Z", "", "", "/", url.Values{"q": {"x"}, "page": {"2"}, "facet_sort": {"name"}}},
+		{"/?q=x&facet_sort=name", "order by count", "", "", "/", url.Values{"q": {"x"}}},
+		// Past the last page= reaches, and on cursor pages, Next follows the cursor.
+		{"/?q=x&cursor=c0", "Next", "rel", "next", "/", url.Values{"q": {"x"}, "cursor": {"next-1"}}},
+		{"/?q=x&cursor=c0", "First page", "", "", "/", url.Values{"q": {"x"}}},
+		// A date bar of the chart links to its range.
+		{"/?q=x", "2024-02-01 to 2024-02-29: 22 articles", "", "", "/", url.Values{"q": {"x"}, "from": {"2024-02-01"}, "to": {"2024-02-29"}}},
 		{"/?q=x", "Harbour strike ends", "", "", "/doc/a1", url.Values{}},
 		{"/?q=x", "Ferry routes cut", "", "", "/doc/a%2F2", url.Values{}},
 	}
@@ -93,7 +105,11 @@ func TestSearchPageText(t *testing.T) {
 		{target: "/?q=x", total: 1234567, want: []string{"1,234,567 articles"}},
 		{target: "/?q=zzz", noHits: true, want: []string{"0 articles", "No article matches"}, absent: []string{`rel="next"`}},
 		{target: "/?q=x&page=7", total: 12, noHits: true, want: []string{"past the last result", `href="/?q=x"`}, absent: []string{"No article matches"}},
-		{target: "/?q=x&page=100", total: 5000, want: []string{`rel="prev"`, `aria-current="page">100<`}, absent: []string{`rel="next"`, ">101<"}},
+		{target: "/?q=x&page=100", total: 5000, want: []string{`rel="prev"`, `aria-current="page">100<`,
+			`<a href="/?cursor=next-1&amp;q=x" rel="next">`}, absent: []string{">101<"}},
+		{target: "/?q=x&page=100", total: 1000, want: []string{`rel="prev"`}, absent: []string{`rel="next"`}},
+		{target: "/?q=x&cursor=c0", total: 5000, want: []string{"Showing 2 further results", `<a href="/?cursor=next-1&amp;q=x" rel="next">`},
+			absent: []string{`rel="prev"`, `aria-current="page"`}},
 	}
 	for _, tt := range tests {
 		resp := cannedResponse()
@@ -183,10 +199,13 @@ func TestHostileDocPage(t *testing.T) {
 // attribute, or a javascript: link.
 func checkInert(t *testing.T, name, body string) {
 	t.Helper()
-	for _, bad := range []string{"<script", "<img", "<svg"} {
+	for _, bad := range []string{"<script", "<img"} {
 		if strings.Contains(body, bad) {
 			t.Errorf("%s contains %s", name, bad)
 		}
+	}
+	if strings.Count(body, "<svg") != strings.Count(body, `<svg class="chart"`) {
+		t.Errorf("%s contains an <svg> that is not the date chart", name)
 	}
 	doc, err := html.Parse(strings.NewReader(body))
 	if err != nil {
@@ -340,7 +359,7 @@ func TestCanonicalValues(t *testing.T) {
 		{"/?place=Turkey&place=turkiye", map[search.Facet][]string{search.Places: {"Türkiye"}}, nil,
 			"Dock Union", "", "", "/", url.Values{"place": {"Türkiye"}, "org": {"Dock Union"}}},
 		{"/?place=Turkey", map[search.Facet][]string{search.Places: {"Türkiye"}}, nil,
-			"as JSON", "", "", "/api/search", url.Values{"place": {"Türkiye"}}},
+			"JSON", "", "", "/api/search", url.Values{"place": {"Türkiye"}}},
 		// A selected value that the counts left out is listed by its label.
 		{"/?org=mit", map[search.Facet][]string{search.Orgs: {"National Intelligence Organization (MİT)"}}, nil,
 			"National Intelligence Organization (MİT)", "aria-current", "true", "/", url.Values{}},

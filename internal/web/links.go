@@ -95,6 +95,7 @@ func (l links) dates(from, to string) string {
 func (l links) page(n int) string {
 	return l.edit("/", func(v url.Values) {
 		set(v, "page", "")
+		v.Del("cursor")
 		if n > 1 {
 			v.Set("page", strconv.Itoa(n))
 		}

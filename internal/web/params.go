@@ -11,6 +11,13 @@ package web
 // submits an empty q) count as absent, and size and facet_size above their
 // maximum are lowered to it. page above search.MaxPage is an error, since a
 // silently different page would be a wrong answer.
+//
+// Beyond page, deep results are reached with cursor, the next_cursor of the
+// previous page (not together with page). facet_size sets the number of
+// values of every facet, facet_size.people (orgs, places, sources) that of
+// one facet, as the page's "more" links do; facet_sort=count|name orders
+// them. format=csv|ndjson exports the matching articles instead, at most
+// limit of them (default and maximum search.MaxExport).
 
 import (
 	"fmt"
@@ -33,7 +40,8 @@ const (
 )
 
 // single lists the parameters that may be given at most once.
-var single = []string{"q", "from", "to", "sort", "page", "size", "facet_size", "format"}
+var single = []string{"q", "from", "to", "sort", "page", "size", "facet_size", "format", "cursor", "facet_sort", "limit",
+	"facet_size.people", "facet_size.orgs", "facet_size.places", "facet_size.sources"}
 
 // ParseRequest validates the URL parameters of a search and returns the
 // Request they describe. now anchors relative dates such as "now-30d".
@@ -42,7 +50,7 @@ func ParseRequest(v url.Values, now time.Time) (*search.Request, error) {
 	if err := checkParams(v); err != nil {
 		return nil, err
 	}
-	if err := checkFormat(v.Get("format")); err != nil {
+	if err := checkFormat(v); err != nil {
 		return nil, err
 	}
 	r := &search.Request{
@@ -76,7 +84,44 @@ func ParseRequest(v url.Values, now time.Time) (*search.Request, error) {
 	if r.FacetSize, err = intParam(v, "facet_size", search.DefaultFacet, 1, search.MaxFacetSize, true); err != nil {
 		return nil, err
 	}
+	if err = parsePaging(v, r); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// parsePaging reads cursor, the per-facet sizes and facet_sort.
+func parsePaging(v url.Values, r *search.Request) error {
+	r.Cursor = strings.TrimSpace(v.Get("cursor"))
+	if r.Cursor != "" && r.Page > 1 {
+		return badParam("cursor", "give cursor or page, not both: a cursor already says where the next page starts")
+	}
+	for _, f := range search.Facets {
+		name := "facet_size." + string(f)
+		n, err := intParam(v, name, 0, 1, search.MaxFacetSize, true)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			if r.FacetSizes == nil {
+				r.FacetSizes = map[search.Facet]int{}
+			}
+			r.FacetSizes[f] = n
+		}
+	}
+	switch s := search.FacetSort(v.Get("facet_sort")); s {
+	case "", search.ByCount, search.ByName:
+		r.FacetSort = s
+	default:
+		return badParam("facet_sort", "unknown facet_sort %q: use count or name", clip(string(s)))
+	}
+	return nil
+}
+
+// ExportLimit returns the number of rows an export of v may write: its
+// limit parameter, at most search.MaxExport, which is also the default.
+func ExportLimit(v url.Values) (int, error) {
+	return intParam(v, "limit", search.MaxExport, 1, search.MaxExport, true)
 }
 
 // known reports whether name is a search parameter.
@@ -98,11 +143,8 @@ func known(name string) bool {
 func checkParams(v url.Values) error {
 	size := 0
 	for name, vals := range v {
-		if name == "cursor" {
-			return badParam(name, "cursor is not supported yet: use page (at most %d) and narrow the search with filters or dates", search.MaxPage)
-		}
 		if !known(name) {
-			return badParam(name, "unknown parameter %q: use q, person, org, place, source, not_person, not_org, not_place, not_source, from, to, sort, page, size, facet_size or format", clip(name))
+			return badParam(name, "unknown parameter %q: use q, person, org, place, source, not_person, not_org, not_place, not_source, from, to, sort, page, size, cursor, facet_size, facet_size.people (orgs, places, sources), facet_sort, format or limit", clip(name))
 		}
 		if len(vals) > 1 && slices.Contains(single, name) {
 			return badParam(name, "%s is given %d times: give it once", name, len(vals))
@@ -213,15 +255,21 @@ func intParam(v url.Values, name string, def, lo, hi int, clamp bool) (int, erro
 	return n, nil
 }
 
-// checkFormat accepts the response formats this server can write.
-func checkFormat(f string) error {
-	switch f {
+// checkFormat accepts the response formats this server can write, and
+// limit only with an export format.
+func checkFormat(v url.Values) error {
+	switch f := v.Get("format"); f {
 	case "", "json":
+		if strings.TrimSpace(v.Get("limit")) != "" {
+			return badParam("limit", "limit applies to exports only: add format=csv or format=ndjson, or use size")
+		}
 		return nil
 	case "csv", "ndjson":
-		return badParam("format", "format=%s is not supported yet: use format=json", f)
+		_, err := ExportLimit(v)
+		return err
+	default:
+		return badParam("format", "unknown format %q: use json, csv or ndjson", clip(f))
 	}
-	return badParam("format", "unknown format %q: use json", clip(f))
 }
 
 // badParam returns a *search.Error about parameter name.

@@ -32,6 +32,13 @@ func TestParseRequest(t *testing.T) {
 		}},
 		{"sort newest", "q=x&sort=newest", func(r *search.Request) bool { return r.Sort == search.Newest }},
 		{"sort oldest", "sort=oldest", func(r *search.Request) bool { return r.Sort == search.Oldest }},
+		{"cursor", "cursor=abc_-1", func(r *search.Request) bool { return r.Cursor == "abc_-1" && r.Page == 1 }},
+		{"one facet's size", "facet_size=5&facet_size.people=50&facet_size.sources=500", func(r *search.Request) bool {
+			return r.FacetSize == 5 && r.SizeOf(search.People) == 50 && r.SizeOf(search.Sources) == search.MaxFacetSize &&
+				r.SizeOf(search.Orgs) == 5
+		}},
+		{"facet sort", "facet_sort=name", func(r *search.Request) bool { return r.FacetSort == search.ByName }},
+		{"export limit", "format=csv&limit=20", func(r *search.Request) bool { return r.Query == nil }},
 		{"sort relevance without q", "sort=relevance", func(r *search.Request) bool { return r.Sort == search.Relevance }},
 		{"facet filters OR and dedupe", "person=Ann+Lee&person=Bo&person=Ann+Lee&org=UN&place=Oslo&source=The+Daily", func(r *search.Request) bool {
 			return reflect.DeepEqual(r.Filters[search.People], []string{"Ann Lee", "Bo"}) &&
@@ -130,10 +137,15 @@ func TestParseRequestErrors(t *testing.T) {
 		{"from=now+3d", "from", 0, "now-30d"},
 		{"from=2024-02-01&to=2024-01-01", "to", 0, "later"},
 		{"from=2024-02-01T00:00:00Z&to=2024-02-01T00:00:00Z", "to", 0, "later"},
-		{"format=csv", "format", 0, "not supported yet"},
-		{"format=ndjson", "format", 0, "not supported yet"},
-		{"format=xml", "format", 0, "json"},
-		{"cursor=abc", "cursor", 0, "not supported yet"},
+		{"format=xml", "format", 0, "json, csv or ndjson"},
+		{"limit=5", "limit", 0, "exports only"},
+		{"format=csv&limit=0", "limit", 0, "at least 1"},
+		{"format=ndjson&limit=x", "limit", 0, "whole number"},
+		{"cursor=abc&page=2", "cursor", 0, "not both"},
+		{"cursor=a&cursor=b", "cursor", 0, "once"},
+		{"facet_size.people=0", "facet_size.people", 0, "at least 1"},
+		{"facet_size.persons=5", "facet_size.persons", 0, "unknown parameter"},
+		{"facet_sort=size", "facet_sort", 0, "count or name"},
 		{"q=%FF%FE", "q", 0, "UTF-8"},
 		{"person=a%00b", "person", 0, "control"},
 		{"q=" + strings.Repeat("a+", 4000) + "&person=" + strings.Repeat("b", 200), "", 0, "too long"},

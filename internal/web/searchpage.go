@@ -13,22 +13,30 @@ import (
 // searchPage is the HTML search page: the form, the hits, the facets and
 // the links to every variation of the search.
 type searchPage struct {
-	Query    string        // q as typed
-	Sorts    []option      // the choices of the sort select
-	Hidden   []param       // filters kept when the form is submitted
-	Error    *search.Error // a parameter problem, shown above the form
-	Total    uint64        // matching articles
-	Exact    bool          // Total is exact
-	First    int           // 1-based rank of the first hit shown
-	Last     int           // rank of the last hit shown
-	Hits     []hitView     // the page of results
-	Facets   []facetView   // people, organisations, places, sources
-	Excluded []filterView  // active exclusions, each with a remove link
-	Dates    []dateView    // published-date buckets
-	AllDates string        // removes the date range; "" when none is set
-	Pages    pagination    // links to other pages
-	Restart  string        // page 1, when this page is past the last hit
-	JSONURL  string        // the same search from the JSON API
+	Query     string        // q as typed
+	Sorts     []option      // the choices of the sort select
+	Hidden    []param       // filters kept when the form is submitted
+	Error     *search.Error // a parameter problem, shown above the form
+	Suggest   *suggestion   // a corrected query for Error, if there is one
+	Empty     []emptyView   // when nothing matched: the parts that emptied the result
+	Total     uint64        // matching articles
+	Exact     bool          // Total is exact
+	First     int           // 1-based rank of the first hit shown
+	Last      int           // rank of the last hit shown
+	Hits      []hitView     // the page of results
+	Facets    []facetView   // people, organisations, places, sources
+	Excluded  []filterView  // active exclusions, each with a remove link
+	Dates     []dateView    // published-date buckets
+	Chart     *chart        // the same buckets as SVG bars
+	AllDates  string        // removes the date range; "" when none is set
+	Pages     pagination    // links to other pages
+	Restart   string        // page 1, when this page is past the last hit
+	Deep      bool          // this page was reached by cursor: ranks are unknown
+	JSONURL   string        // the same search from the JSON API
+	CSVURL    string        // its matching articles as CSV
+	NDJSONURL string        // and as NDJSON
+	ByName    string        // the facets ordered A–Z; "" when they are
+	ByCount   string        // the facets ordered by count; "" when they are
 }
 
 // param is one URL parameter value.
@@ -46,7 +54,9 @@ type hitView struct {
 // facetView is one facet in the sidebar.
 type facetView struct {
 	Title  string // "People"
+	ID     string // of its heading: "facet-people"
 	Values []filterView
+	More   string // lists more values; "" when there are no more
 }
 
 // filterView is a facet value with the links that change its filter.
@@ -70,6 +80,7 @@ type dateView struct {
 // pagination links to the pages around the current one.
 type pagination struct {
 	Prev, Next string // "" at either end
+	First      string // page 1, on a page reached by cursor
 	Pages      []pageLink
 }
 
@@ -113,16 +124,26 @@ var facetTitles = map[search.Facet]string{
 }
 
 // newSearchPage builds the page for the parameters v, parsed into req,
-// with the result resp.
-func newSearchPage(v url.Values, req *search.Request, resp *search.Response) *searchPage {
+// with the result resp. leads holds the link text of hits without a
+// title: the start of their body.
+func newSearchPage(v url.Values, req *search.Request, resp *search.Response, leads map[string]string) *searchPage {
 	l := newLinks(v)
 	p := &searchPage{
-		Query:   v.Get("q"),
-		Sorts:   sortOptions(l.v.Get("sort")),
-		Hidden:  hidden(l.v),
-		Total:   resp.Total,
-		Exact:   resp.TotalExact,
-		JSONURL: l.api(),
+		Query:     v.Get("q"),
+		Sorts:     sortOptions(l.v.Get("sort")),
+		Hidden:    hidden(l.v),
+		Total:     resp.Total,
+		Exact:     resp.TotalExact,
+		Deep:      req.Cursor != "",
+		JSONURL:   l.api(),
+		CSVURL:    l.export("csv"),
+		NDJSONURL: l.export("ndjson"),
+		Empty:     emptyViews(l, resp.EmptyBecause),
+	}
+	if req.FacetSort == search.ByName {
+		p.ByCount = l.facetSort(search.ByCount)
+	} else {
+		p.ByName = l.facetSort(search.ByName)
 	}
 	if len(resp.Hits) > 0 {
 		p.First = (req.Page-1)*req.Size + 1
@@ -131,33 +152,46 @@ func newSearchPage(v url.Values, req *search.Request, resp *search.Response) *se
 		p.Restart = l.page(1)
 	}
 	for _, h := range resp.Hits {
-		p.Hits = append(p.Hits, hitView{
-			Title: orUntitled(h.Title), Href: docURL(h.ID), Source: h.Source,
-			Published: h.Published, Snippet: safeSnippet(h.Snippet),
-		})
+		p.Hits = append(p.Hits, newHitView(h, leads))
 	}
 	for _, f := range search.Facets {
 		p.Facets = append(p.Facets, facetSidebar(l, f, req, *resp.Facets.Of(f)))
 		p.Excluded = append(p.Excluded, exclusions(l, f, req.Exclude[f])...)
 	}
 	p.Dates, p.AllDates = dateSidebar(l, resp.Facets.Published)
-	p.Pages = paginate(l, req, resp.Total)
+	p.Chart = newChart(p.Dates)
+	p.Pages = paginate(l, req, resp)
 	return p
 }
 
+// newHitView shows hit h; an untitled hit is named by the start of its
+// body (from leads), or a placeholder.
+func newHitView(h search.Hit, leads map[string]string) hitView {
+	title := h.Title
+	if title == "" {
+		title = leads[h.ID]
+	}
+	return hitView{
+		Title: orUntitled(title), Href: docURL(h.ID), Source: h.Source,
+		Published: h.Published, Snippet: safeSnippet(h.Snippet),
+	}
+}
+
 // badSearchPage is the page for parameters v that have problem bad: the
-// form, still holding the query and the other parameters, and the problem.
+// form, still holding the query and the other parameters, the problem,
+// and the corrected search when there is one.
 func badSearchPage(v url.Values, bad *search.Error) *searchPage {
 	l := newLinks(v)
 	l.v.Del(bad.Param)
-	return &searchPage{Query: v.Get("q"), Sorts: sortOptions(l.v.Get("sort")), Hidden: hidden(l.v), Error: bad}
+	return &searchPage{Query: v.Get("q"), Sorts: sortOptions(l.v.Get("sort")), Hidden: hidden(l.v), Error: bad,
+		Suggest: suggest(v, bad)}
 }
 
 // hidden lists the parameters the form must carry besides q and sort.
 func hidden(v url.Values) []param {
 	var out []param
 	for _, name := range slices.Sorted(maps.Keys(v)) {
-		if name == "q" || name == "sort" || name == "page" {
+		if name == "q" || name == "sort" || name == "page" || name == "cursor" {
 			continue
 		}
 		for _, s := range v[name] {
@@ -171,7 +205,7 @@ func hidden(v url.Values) []param {
 // counts left out, so that every filter in effect can be removed.
 func facetSidebar(l links, f search.Facet, req *search.Request, counts []search.FacetValue) facetView {
 	name := f.Param()
-	fv := facetView{Title: facetTitles[f]}
+	fv := facetView{Title: facetTitles[f], ID: "facet-" + string(f), More: l.more(f, len(counts), req)}
 	for _, c := range counts {
 		fv.Values = append(fv.Values, filterView{
 			Value: c.Value, Count: c.Count, Counted: true,
@@ -221,17 +255,28 @@ func dateSidebar(l links, buckets []search.DateBucket) ([]dateView, string) {
 	return out, all
 }
 
-// paginate links up to four pages either side of the current one.
-func paginate(l links, req *search.Request, total uint64) pagination {
+// paginate links up to four pages either side of the current one. Past
+// the last page that page= reaches, and on pages reached by cursor, Next
+// follows the cursor instead.
+func paginate(l links, req *search.Request, resp *search.Response) pagination {
 	const around = 4
-	size := uint64(max(req.Size, 1))
-	pages := int(min((total+size-1)/size, search.MaxPage))
 	var p pagination
+	if req.Cursor != "" {
+		p.First = l.page(1)
+		if resp.NextCursor != "" {
+			p.Next = l.cursor(resp.NextCursor)
+		}
+		return p
+	}
+	size := uint64(max(req.Size, 1))
+	pages := int(min((resp.Total+size-1)/size, search.MaxPage))
 	if req.Page > 1 {
 		p.Prev = l.page(req.Page - 1)
 	}
 	if req.Page < pages {
 		p.Next = l.page(req.Page + 1)
+	} else if resp.NextCursor != "" && uint64(req.Page)*size < resp.Total {
+		p.Next = l.cursor(resp.NextCursor)
 	}
 	if pages < 2 {
 		return p

@@ -16,6 +16,10 @@
 // only from /static/), and every request runs under the deadline given by
 // Options.RequestTimeout.
 //
+// /api/search and / take the same parameters (params.go); with
+// format=csv or format=ndjson either streams the matching articles instead
+// (handle_export.go).
+//
 // Facet values typed by users ("place=Turkey", "org=mit") are replaced by
 // the labels they stand for (Searcher.Canonical) right after the
 // parameters are parsed, so the search, the selected marks and every link

@@ -23,12 +23,13 @@ import (
 
 // fakeSearcher records the last Request and answers with canned values.
 type fakeSearcher struct {
-	last  *search.Request
-	resp  *search.Response
-	err   error
-	docs  map[string]*article.Article
-	wait  bool                               // block until the request's deadline
-	canon map[search.Facet]map[string]string // lower-cased typed value -> label
+	last    *search.Request
+	resp    *search.Response
+	err     error
+	docs    map[string]*article.Article
+	wait    bool                               // block until the request's deadline
+	canon   map[search.Facet]map[string]string // lower-cased typed value -> label
+	similar []search.Hit                       // what Similar returns
 }
 
 func (f *fakeSearcher) Search(ctx context.Context, r *search.Request) (*search.Response, error) {
@@ -61,7 +62,7 @@ func (f *fakeSearcher) Stats() search.Stats {
 // cannedResponse is a page of two hits with facets and date buckets.
 func cannedResponse() *search.Response {
 	return &search.Response{
-		Total: 25, TotalExact: true, TookMS: 1.5,
+		Total: 25, TotalExact: true, TookMS: 1.5, NextCursor: "next-1",
 		Hits: []search.Hit{
 			{ID: "a1", Title: "Harbour strike ends", Source: "Coast Times", Published: day(2024, 2, 3),
 				URL: "https://example.org/a1", Snippet: "dockers <mark>strike</mark> over", People: []string{"Mira Holt"}},
@@ -202,7 +203,9 @@ func TestErrors(t *testing.T) {
 	}{
 		{"GET", "/api/search?sort=best", nil, 400, true, "use relevance", "sort"},
 		{"GET", "/api/search?q=%22open", nil, 400, true, "phrase", "q"},
-		{"GET", "/api/search?format=csv", nil, 400, true, "not supported yet", "format"},
+		{"GET", "/api/search?format=xml", nil, 400, true, "csv or ndjson", "format"},
+		{"GET", "/api/search?format=csv&limit=-1", nil, 400, true, "at least", "limit"},
+		{"GET", "/api/search?q=a+OR", nil, 400, true, "remove OR", "q"},
 		{"GET", "/api/search?a=%zz", nil, 400, true, "malformed", ""},
 		{"GET", "/api/doc/missing", nil, 404, true, "no article", ""},
 		{"GET", "/api/doc/" + strings.Repeat("i", 257), nil, 400, true, "too long", "id"},
@@ -332,4 +335,11 @@ func params(t *testing.T, href, path string) url.Values {
 		t.Fatalf("link %q: want path %s (%v)", href, path, err)
 	}
 	return u.Query()
+}
+
+func (f *fakeSearcher) Similar(ctx context.Context, id string, n int) ([]search.Hit, error) {
+	if _, ok := f.docs[id]; !ok {
+		return nil, fmt.Errorf("similar %q: %w", id, search.ErrNotFound)
+	}
+	return f.similar, nil
 }

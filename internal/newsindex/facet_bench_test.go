@@ -1,0 +1,88 @@
+package newsindex
+
+import (
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/newsfts/newsfts/internal/search"
+)
+
+// BenchmarkFacets compares facet-heavy searches with the same searches
+// without facets. "facets" asks for 100 values of every facet and the
+// date histogram; "selected/facets" also selects two values in each of
+// people, places and sources, so that three more disjunctive counting
+// searches run. "plain" is the same query and filters as a HitsOnly
+// request, which also skips the snippets, so the ratio between them is an
+// upper bound on what facets cost.
+//
+// The corpus is NEWSFTS_BENCH_DOCS synthetic articles (default 20,000),
+// or the published index at NEWSFTS_BENCH_INDEX (for instance the Reuters
+// corpus replicated and indexed with `indexer -index DIR`). The selected
+// values are the top values of a first browse, whatever the corpus.
+func BenchmarkFacets(b *testing.B) {
+	ix := benchIndex(b)
+	top := mustSearchB(b, ix, &search.Request{FacetSize: 2})
+	sel := map[search.Facet][]string{}
+	for _, f := range []search.Facet{search.People, search.Places, search.Sources} {
+		for _, v := range *top.Facets.Of(f) {
+			sel[f] = append(sel[f], v.Value)
+		}
+	}
+	for _, c := range []struct{ name, q string }{{"browse", ""}, {"word", "said"}, {"two words", "oil prices"}, {"storm", "storm"}} {
+		query, _ := search.Parse(c.q)
+		for _, r := range []struct {
+			kind string
+			req  *search.Request
+		}{
+			{"facets", &search.Request{Query: query, FacetSize: search.MaxFacetSize}},
+			{"plain", &search.Request{Query: query, HitsOnly: true}},
+			{"selected/facets", &search.Request{Query: query, Filters: sel, FacetSize: search.MaxFacetSize}},
+			{"selected/plain", &search.Request{Query: query, Filters: sel, HitsOnly: true}},
+		} {
+			b.Run(c.name+"/"+r.kind, func(b *testing.B) {
+				for b.Loop() {
+					mustSearchB(b, ix, r.req)
+				}
+			})
+		}
+	}
+}
+
+func benchIndex(b *testing.B) *Index {
+	root := os.Getenv("NEWSFTS_BENCH_INDEX")
+	if root == "" {
+		n, err := strconv.Atoi(os.Getenv("NEWSFTS_BENCH_DOCS"))
+		if err != nil || n <= 0 {
+			n = 20000
+		}
+		root = b.TempDir()
+		bl, err := Create(root)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, a := range synthetic(n) {
+			if err := bl.Add(a); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := bl.Publish(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ix, err := Open(root)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ix.Close() })
+	b.Logf("%d articles", ix.Stats().Docs)
+	return ix
+}
+
+func mustSearchB(b *testing.B, ix *Index, r *search.Request) *search.Response {
+	resp, err := ix.Search(b.Context(), r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return resp
+}
