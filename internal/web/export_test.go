@@ -85,3 +85,21 @@ func TestExportPages(t *testing.T) {
 }
 
 func discard() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+func TestInertCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"Plain title", "Plain title"},
+		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
+		{"+1 day", "'+1 day"},
+		{"-2", "'-2"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tcmd", "'\tcmd"},
+		{"a=b", "a=b"},
+	}
+	for _, tt := range tests {
+		if got := inertCell(tt.in); got != tt.want {
+			t.Errorf("inertCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -139,8 +139,22 @@ func (c *csvRows) row(h search.Hit) error {
 	if !h.Published.IsZero() {
 		published = h.Published.Format(time.RFC3339)
 	}
-	return c.w.Write([]string{h.ID, h.Title, h.Source, published, h.URL,
-		strings.Join(h.People, csvSep), strings.Join(h.Orgs, csvSep), strings.Join(h.Places, csvSep)})
+	cells := []string{h.ID, h.Title, h.Source, published, h.URL,
+		strings.Join(h.People, csvSep), strings.Join(h.Orgs, csvSep), strings.Join(h.Places, csvSep)}
+	for i, c := range cells {
+		cells[i] = inertCell(c)
+	}
+	return c.w.Write(cells)
+}
+
+// inertCell keeps a spreadsheet from reading an untrusted cell as a
+// formula: a cell that starts with = + - @ or a tab or carriage return gets
+// a leading apostrophe, which spreadsheets show as text and do not evaluate.
+func inertCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func (c *csvRows) flush() error {
