@@ -22,12 +22,24 @@ type Extractor struct {
 	ents []*entry
 	trie *trie
 	docs sync.Pool // *doc working state, reused across calls
+
+	tagger *model // the trained tagger, or nil for the rule-based path
 }
 
 // New returns an Extractor that knows the built-in gazetteer and, when
 // aliases is not nil, the operator alias file read from it (see the package
 // comment for its format). Operator entries override built-in ones.
 func New(aliases io.Reader) (*Extractor, error) {
+	m, err := defaultModel()
+	if err != nil {
+		return nil, err
+	}
+	return newExtractor(aliases, m)
+}
+
+// newExtractor returns an Extractor with the tagger model m, or with the
+// rule-based typing of names when m is nil.
+func newExtractor(aliases io.Reader, m *model) (*Extractor, error) {
 	lex, err := loadLexicon()
 	if err != nil {
 		return nil, err
@@ -47,7 +59,7 @@ func New(aliases io.Reader) (*Extractor, error) {
 			return nil, fmt.Errorf("entity: %w", err)
 		}
 	}
-	x := &Extractor{lex: lex, ents: override(builtin, ops), trie: newTrie()}
+	x := &Extractor{lex: lex, ents: override(builtin, ops), trie: newTrie(), tagger: m}
 	x.docs.New = func() any { return new(doc) }
 	d := x.getDoc()
 	defer x.putDoc(d)

@@ -106,7 +106,11 @@ func (x *Extractor) pick(d *doc, m *mention) int32 {
 		return best
 	}
 	for _, e := range ents {
-		if h := d.hasHint(x.ents[e].hints); h > bestHits {
+		h := d.hasHint(x.ents[e].hints)
+		if int8(x.ents[e].kind) == m.kind {
+			h += 1 << 10 // the tagger's kind first
+		}
+		if h > bestHits {
 			best, bestHits = e, h
 		}
 	}

@@ -12,6 +12,14 @@ type doc struct {
 	links    []link    // acronym definitions
 	lowerSet map[string]bool
 	hintSet  map[string]bool
+
+	// The tagger's working state (tagger.go).
+	info    []tokInfo
+	docBits map[string]uint8
+	tags    []uint8
+	em      []int32
+	back    []uint8
+	feats   []uint64
 }
 
 // reset empties d for another document.
@@ -25,6 +33,9 @@ func (d *doc) reset() {
 	d.links = d.links[:0]
 	clear(d.lowerSet)
 	clear(d.hintSet)
+	clear(d.docBits)
+	d.info = d.info[:0]
+	d.tags = d.tags[:0]
 }
 
 // key returns the key of token i.
