@@ -153,9 +153,9 @@ var extractTests = []extractTest{
 		orgs: []string{"OSCE"},
 	},
 	{
-		name:  "weak place hints do not add up; a role before 'at' means an organisation",
+		name:  "shares in X and a role before 'at' mean an organisation, not a place",
 		body:  "Investors bought shares in Tavoro. A director at Quenlix said shares in Tavoro rose. Talks were held near Kharbaza.",
-		orgs:  []string{"Quenlix"},
+		orgs:  []string{"Tavoro", "Quenlix"},
 		place: []string{"Kharbaza"},
 	},
 	{

@@ -37,8 +37,10 @@ var classNames = map[string]wordClass{
 	"particle": cParticle, "connector": cConnector, "misccue": cMiscCue,
 }
 
-// lexicon maps word keys to their classes.
-type lexicon map[string]wordClass
+// lexicon maps the hashes of word keys (strHash) to their classes: tokens
+// carry the hash of their key, and a map of integers is faster than one of
+// strings.
+type lexicon map[uint64]wordClass
 
 // loadLexicon reads the embedded word lists.
 func loadLexicon() (lexicon, error) {
@@ -50,7 +52,7 @@ func loadLexicon() (lexicon, error) {
 			return fmt.Errorf("line %d: want \"class: words\", got %q", n, line)
 		}
 		for _, w := range strings.Fields(words) {
-			lex[Key(w)] |= c
+			lex[strHash(Key(w))] |= c
 		}
 		return nil
 	}); err != nil {
@@ -58,7 +60,7 @@ func loadLexicon() (lexicon, error) {
 	}
 	err := readLines("data/firstnames.txt", func(_ int, line string) error {
 		for _, w := range strings.Fields(line) {
-			lex[Key(w)] |= cFirstName
+			lex[strHash(Key(w))] |= cFirstName
 		}
 		return nil
 	})

@@ -15,7 +15,7 @@ type doc struct {
 
 	// The tagger's working state (tagger.go).
 	info    []tokInfo
-	docBits map[string]uint8
+	docBits bitSet
 	tags    []uint8
 	em      []int32
 	back    []uint8
@@ -33,7 +33,6 @@ func (d *doc) reset() {
 	d.links = d.links[:0]
 	clear(d.lowerSet)
 	clear(d.hintSet)
-	clear(d.docBits)
 	d.info = d.info[:0]
 	d.tags = d.tags[:0]
 }

@@ -110,21 +110,18 @@ const (
 func (x *Extractor) prepare(d *doc) {
 	n := len(d.toks)
 	d.info = d.info[:0]
-	if d.docBits == nil {
-		d.docBits = make(map[string]uint8)
-	}
+	d.docBits.reset(n)
 	for i := range d.toks {
 		t := &d.toks[i]
 		var in tokInfo
 		if t.is(tWord) || t.is(tHyphen) {
-			k := d.key(i)
-			in.word = strHash(k)
+			in.word = t.hash
 			in.shape = shapeHash(d.text(i))
 			switch {
 			case t.is(tLower):
-				d.docBits[k] |= seenLower
+				d.docBits.add(in.word, seenLower)
 			case t.capWord() && !t.is(tSentStart) && !d.segCaps[t.seg]:
-				d.docBits[k] |= seenCapMid
+				d.docBits.add(in.word, seenCapMid)
 			}
 		} else {
 			in.word = uint64(t.punct) + 1<<40
@@ -257,7 +254,7 @@ func (x *Extractor) features(d *doc, i, a, b int, out []uint64) []uint64 {
 	out = append(out,
 		mix(fPlace, place),
 		mix(fPlaceShape, mix(place, in.shape)),
-		mix(fDoc, uint64(d.docBits[d.key(i)])|place<<4),
+		mix(fDoc, uint64(d.docBits.get(w))|place<<4),
 		mix(fWordCaps, mix(w, place&3)),
 	)
 	pos := uint64(0) // single
@@ -392,4 +389,50 @@ func viterbi[S int32 | float64](em []S, trans *[nTags + 1][nTags]S, back []uint8
 		tags[k] = uint8(arg)
 		arg = int(back[k*nTags+arg])
 	}
+}
+
+// bitSet maps word hashes to document bits: an open-addressing table with
+// linear probing, at most half full, cheaper than a map of strings.
+type bitSet struct {
+	keys []uint64 // 0 marks an empty slot
+	bits []uint8
+	mask uint64
+}
+
+// reset empties s for a document of n tokens.
+func (s *bitSet) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(s.keys) < size {
+		s.keys, s.bits = make([]uint64, size), make([]uint8, size)
+	}
+	s.keys, s.bits = s.keys[:size], s.bits[:size]
+	clear(s.keys)
+	clear(s.bits)
+	s.mask = uint64(size - 1)
+}
+
+// slot returns the slot of hash h: its own, or the empty one where it goes.
+func (s *bitSet) slot(h uint64) uint64 {
+	h |= 1
+	i := (h * 0x9E3779B97F4A7C15) >> 32 & s.mask
+	for s.keys[i] != 0 && s.keys[i] != h {
+		i = (i + 1) & s.mask
+	}
+	return i
+}
+
+// add sets bits b on hash h. Each token adds at most once, so the table
+// stays at most half full.
+func (s *bitSet) add(h uint64, b uint8) {
+	i := s.slot(h)
+	s.keys[i] = h | 1
+	s.bits[i] |= b
+}
+
+// get returns the bits of hash h.
+func (s *bitSet) get(h uint64) uint8 {
+	return s.bits[s.slot(h)]
 }

@@ -94,7 +94,14 @@ func (x *Extractor) tagMentions(d *doc) {
 	for i := 0; i < len(d.toks); {
 		tg := d.tags[i]
 		if tg == tagO {
-			i++
+			j := i + 1
+			for j < len(d.toks) && d.tags[j] == tagO && d.info[j].cand && d.sameSeg(i, j) && j-i < 4 {
+				j++
+			}
+			if d.info[i].cand {
+				x.districtPlaces(d, i, j)
+			}
+			i = j
 			continue
 		}
 		j := i + 1
@@ -102,7 +109,7 @@ func (x *Extractor) tagMentions(d *doc) {
 			j++
 		}
 		a, b := d.wholeCompound(i, j)
-		if !d.inMiscName(a, b) {
+		if !x.inMiscName(d, a, b) {
 			x.addTagged(d, a, b, tg)
 		}
 		i = max(b, i+1)
@@ -112,6 +119,9 @@ func (x *Extractor) tagMentions(d *doc) {
 // addTagged adds the mentions of the tokens [a, b) labelled tg.
 func (x *Extractor) addTagged(d *doc, a, b int, tg uint8) {
 	k := tagKind[tg]
+	if k == Org {
+		a = d.orgRun(a, b)
+	}
 	for a < b && d.dropFront(a, b, k) {
 		a++
 	}
@@ -132,7 +142,11 @@ func (x *Extractor) addTagged(d *doc, a, b int, tg uint8) {
 		node = nd
 	}
 	if k < 0 && (node < 0 || x.ents[x.trie.ents[node][0]].kind < 0) {
-		return // MISC, unless the gazetteer knows the name: "a Taliban spokesman"
+		x.districtPlaces(d, a, b) // MISC, unless a place word follows
+		return                    // or the gazetteer knows the name: "a Taliban spokesman"
+	}
+	if k == Place && node < 0 && d.companyContext(a) {
+		k = Org
 	}
 	m := d.newMention(a, b, node)
 	if k >= 0 {
@@ -213,15 +227,27 @@ func (d *doc) wholeCompound(a, b int) (int, int) {
 // inMiscName reports whether the tagged tokens [a, b) open a run of
 // capitalised words that ends with a word such as "Agreement" or "Cup":
 // "Paris Climate Accord" names an agreement, not Paris.
-func (d *doc) inMiscName(a, b int) bool {
+func (x *Extractor) inMiscName(d *doc, a, b int) bool {
 	e := b
-	for e < len(d.toks) && d.info[e].cand && d.toks[e].seg == d.toks[a].seg && e-b < maxRun {
+	for e < len(d.toks) && d.toks[e].seg == d.toks[a].seg && e-b < maxRun {
+		if !d.info[e].cand && !d.bridge(a, b, e) {
+			break
+		}
 		e++
 	}
 	for e > b && !d.toks[e-1].is(tWord) {
 		e--
 	}
 	return e > b && d.toks[e-1].class&cMiscCue != 0 && d.toks[e-1].capWord()
+}
+
+// bridge reports whether the lower-case word at token e may join the
+// one-word name [a, b) that no gazetteer knows to the capitalised words
+// after it into the name of an agreement: "Trade in Goods Agreement".
+func (d *doc) bridge(a, b, e int) bool {
+	t := &d.toks[e]
+	return b-a == 1 && d.info[a].gaz == 0 && t.is(tLower) && t.end-t.start <= 3 &&
+		t.class&cFunction != 0 && d.sameSeg(e, e+1) && d.toks[e+1].capWord()
 }
 
 // headline reports whether token i is in a title-case headline, where the

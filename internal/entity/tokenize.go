@@ -42,6 +42,7 @@ type token struct {
 	start  int32     // byte offset of the token in its segment
 	end    int32     // byte offset after the token
 	k0, k1 int32     // key bytes in doc.keys
+	hash   uint64    // strHash of the key
 	flags  tokFlag   // what the token is
 	punct  rune      // the rune of a punctuation token, else 0
 	class  wordClass // lexicon classes of a word
@@ -99,6 +100,7 @@ func (d *doc) add(t token, key string) {
 	t.k0 = int32(len(d.arena))
 	d.arena = append(d.arena, key...)
 	t.k1 = int32(len(d.arena))
+	t.hash = strHash(key)
 	d.toks = append(d.toks, t)
 }
 
@@ -146,7 +148,8 @@ func (d *doc) word(lex lexicon, seg int, s string, i int, space, atStart bool) i
 		d.arena = appendFold(d.arena, r)
 	}
 	t.k1 = int32(len(d.arena))
-	t.class = lex[string(d.arena[t.k0:t.k1])]
+	t.hash = strHash(string(d.arena[t.k0:t.k1]))
+	t.class = lex[t.hash]
 	d.toks = append(d.toks, t)
 	return j
 }
@@ -216,6 +219,9 @@ func initialism(s string, j int) int {
 
 // caseFlags returns tCap, tUpper and tLower as they apply to word w.
 func caseFlags(w string) tokFlag {
+	if f, ok := asciiCaseFlags(w); ok {
+		return f
+	}
 	var f tokFlag
 	r0, _ := utf8.DecodeRuneInString(w)
 	switch {
@@ -255,6 +261,9 @@ var abbrevs = map[string]bool{
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -285,4 +294,35 @@ func isOpener(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// asciiCaseFlags is caseFlags for a word in ASCII; ok is false when w is not.
+func asciiCaseFlags(w string) (f tokFlag, ok bool) {
+	letters, upper, digits := 0, 0, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return 0, false
+		case 'A' <= c && c <= 'Z':
+			letters++
+			upper++
+		case 'a' <= c && c <= 'z':
+			letters++
+		case '0' <= c && c <= '9':
+			digits++
+		}
+	}
+	if len(w) > 0 {
+		switch c := w[0]; {
+		case 'A' <= c && c <= 'Z':
+			f |= tCap
+		case 'a' <= c && c <= 'z':
+			f |= tLower
+		}
+	}
+	if letters > 0 && upper == letters && (letters >= 2 || digits > 0 || len(w) == 1) {
+		f |= tUpper
+	}
+	return f, true
 }
