@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 )
 
 // model is a trained tagger: hashed feature rows of nTags-1 weights (O's
@@ -16,14 +17,16 @@ import (
 //
 // The file format, gzipped: the magic line, the number of hash bits, the
 // transition scores, the number of rows kept, then each kept row as the
-// distance from the previous kept row and its weights, all as varints.
+// distance from the previous kept row and its weights, then the number of
+// common words and their sorted IDs (wordID) as distances, all as varints.
 type model struct {
-	bits  uint
-	w     []int16 // (nTags-1) weights per row
-	trans [nTags + 1][nTags]int32
+	bits   uint
+	w      []int16 // (nTags-1) weights per row
+	trans  [nTags + 1][nTags]int32
+	common map[uint32]bool // wordID of the words that training text writes in lower case
 }
 
-const modelMagic = "newsfts-tagger-1\n"
+const modelMagic = "newsfts-tagger-2\n"
 
 // maxModelBits bounds the table size that a model file may ask for.
 const maxModelBits = 24
@@ -94,8 +97,35 @@ func readModel(r io.Reader) (*model, error) {
 			m.w[row*(nTags-1)+uint64(t)] = int16(v)
 		}
 	}
+	if m.common, err = readCommon(br); err != nil {
+		return nil, fmt.Errorf("read tagger model: common words: %w", err)
+	}
 	return m, nil
 }
+
+// readCommon reads the common word IDs of a model file.
+func readCommon(br *bufio.Reader) (map[uint32]bool, error) {
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<22 {
+		return nil, fmt.Errorf("bad count %d (%v)", n, err)
+	}
+	common := make(map[uint32]bool, n)
+	id := uint64(0)
+	for range n {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		if id += d; id > math.MaxUint32 {
+			return nil, errors.New("word ID out of range")
+		}
+		common[uint32(id)] = true
+	}
+	return common, nil
+}
+
+// wordID is the 32-bit ID of a word key's hash (strHash).
+func wordID(h uint64) uint32 { return uint32(h >> 32) }
 
 // write writes m in the model file format.
 func (m *model) write(w io.Writer) error {
@@ -125,6 +155,17 @@ func (m *model) write(w io.Writer) error {
 		for _, v := range m.w[r*(nTags-1) : (r+1)*(nTags-1)] {
 			buf.Write(binary.AppendVarint(nil, int64(v)))
 		}
+	}
+	ids := make([]uint32, 0, len(m.common))
+	for id := range m.common {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	buf.Write(binary.AppendUvarint(nil, uint64(len(ids))))
+	prev := uint32(0)
+	for _, id := range ids {
+		buf.Write(binary.AppendUvarint(nil, uint64(id-prev)))
+		prev = id
 	}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {

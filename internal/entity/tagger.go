@@ -68,7 +68,8 @@ const (
 	fGazetteerPrev
 	fGazetteerNext
 	fStretchLastClass
-	nFeatures = fStretchLastClass
+	fCommon
+	nFeatures = fCommon
 )
 
 // mix combines two 64-bit values into a well-spread hash.
@@ -251,6 +252,9 @@ func (x *Extractor) features(d *doc, i, a, b int, out []uint64) []uint64 {
 		out = append(out, mix(fSuffix3, affix(k, 3, false)), mix(fSuffix4, affix(k, 4, false)), mix(fPrefix3, affix(k, 3, true)))
 	}
 	place := d.placeBits(i)
+	if x.tagger.common[wordID(w)] {
+		out = append(out, mix(fCommon, place&3))
+	}
 	out = append(out,
 		mix(fPlace, place),
 		mix(fPlaceShape, mix(place, in.shape)),

@@ -108,6 +108,8 @@ func (x *Extractor) tagMentions(d *doc) {
 		for j < len(d.toks) && d.tags[j] == tg && d.toks[j].seg == d.toks[i].seg && !d.toks[j-1].is(tPoss) && j-i < maxRun {
 			j++
 		}
+		j = d.joinAnd(i, j, tg)
+		j = x.gazetteerEnd(d, i, j)
 		a, b := d.wholeCompound(i, j)
 		if !x.inMiscName(d, a, b) {
 			x.addTagged(d, a, b, tg)
@@ -144,6 +146,9 @@ func (x *Extractor) addTagged(d *doc, a, b int, tg uint8) {
 	if k < 0 && (node < 0 || x.ents[x.trie.ents[node][0]].kind < 0) {
 		x.districtPlaces(d, a, b) // MISC, unless a place word follows
 		return                    // or the gazetteer knows the name: "a Taliban spokesman"
+	}
+	if node < 0 && x.commonOpener(d, a, b) {
+		return
 	}
 	if k == Place && node < 0 && d.companyContext(a) {
 		k = Org
@@ -277,4 +282,47 @@ func (d *doc) headline(i int) bool {
 		}
 	}
 	return true
+}
+
+// commonOpener reports whether [a, b) is one word that opens a sentence and
+// is a common word ("Officials", "Relief"): the training text writes it in
+// lower case, or this article does, and this article never capitalises it
+// inside a sentence.
+func (x *Extractor) commonOpener(d *doc, a, b int) bool {
+	t := &d.toks[a]
+	if b-a != 1 || !t.is(tSentStart) || d.segCaps[t.seg] || t.class&cFirstName != 0 {
+		return false
+	}
+	bits := d.docBits.get(t.hash)
+	return bits&seenCapMid == 0 && (bits&seenLower != 0 || x.tagger.common[wordID(t.hash)])
+}
+
+// gazetteerEnd returns the end of the tagged tokens [i, j), moved on to the
+// end of a gazetteer name of two or more words that starts at i and goes on
+// over candidate tokens: the gazetteer knows where "Tehreek-e-Taliban
+// Pakistan" ends better than the tagger.
+func (x *Extractor) gazetteerEnd(d *doc, i, j int) int {
+	n, _ := x.trie.longest(d, i, len(d.toks))
+	if n < 2 || i+n <= j {
+		return j
+	}
+	for k := j; k < i+n; k++ {
+		if !d.info[k].cand {
+			return j
+		}
+	}
+	return i + n
+}
+
+// joinAnd returns the end of the tagged tokens [i, j), moved over "and" and
+// one more word of the same label when [i, j) holds "of": the tagger may
+// cut "Ministry of Science and Technology" in two.
+func (d *doc) joinAnd(i, j int, tg uint8) int {
+	if j+1 >= len(d.toks) || !d.sameSeg(i, j+1) || d.tags[j+1] != tg || !d.toks[j].is(tLower) || d.key(j) != "and" || d.linked(i, j) < 0 {
+		return j
+	}
+	if j+2 < len(d.toks) && d.sameSeg(j, j+2) && d.tags[j+2] == tg {
+		return j // more than one word: "... and Turkish State Railways"
+	}
+	return j + 2
 }

@@ -6,6 +6,9 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Training
@@ -41,6 +44,10 @@ type TrainConfig struct {
 	Bits   uint      // log2 of the number of feature rows
 	Seed   uint64    // shuffles the documents
 	Log    io.Writer // progress, or nil
+	// Words are common words in lower case (a spelling word list): with
+	// the words that the training text writes in lower case, they tell the
+	// tagger that a capitalised "Exporters" opening a sentence is no name.
+	Words []string
 	// Score, when set, rates the averaged model of a pass (higher is
 	// better); Train returns the best one.
 	Score func(*Extractor) float64
@@ -69,10 +76,17 @@ func Train(docs []TrainingDoc, cfg TrainConfig) ([]byte, error) {
 	if cfg.Bits < 8 || cfg.Bits > maxModelBits {
 		return nil, fmt.Errorf("entity: train: table bits %d out of range", cfg.Bits)
 	}
-	x, err := newExtractor(nil, nil)
+	x, err := newExtractor(nil, &model{bits: cfg.Bits})
 	if err != nil {
 		return nil, err
 	}
+	x.tagger.common = x.commonWords(docs)
+	for _, w := range cfg.Words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !strings.ContainsAny(w, "' ") {
+			x.tagger.common[wordID(strHash(Key(w)))] = true
+		}
+	}
+	logf(cfg.Log, "%d common words\n", len(x.tagger.common))
 	data, missed, total := x.examples(docs, cfg.Bits)
 	logf(cfg.Log, "%d stretches; %d of %d name tokens are no candidates\n", len(data), missed, total)
 	tr := &trainer{bits: cfg.Bits, w: make([]float64, (nTags-1)<<cfg.Bits), u: make([]float64, (nTags-1)<<cfg.Bits)}
@@ -86,7 +100,9 @@ func Train(docs []TrainingDoc, cfg TrainConfig) ([]byte, error) {
 			errs += tr.learn(&data[i])
 		}
 		var buf bytes.Buffer
-		if err := tr.average().write(&buf); err != nil {
+		m := tr.average()
+		m.common = x.tagger.common
+		if err := m.write(&buf); err != nil {
 			return nil, err
 		}
 		score := float64(ep)
@@ -113,6 +129,35 @@ func logf(w io.Writer, format string, args ...any) {
 	if w != nil {
 		fmt.Fprintf(w, format, args...)
 	}
+}
+
+// commonWords returns the IDs of the words that docs write in lower case
+// at least twice, and more than twice as often as capitalised inside a
+// sentence: "Relief" or "Whole" opening a sentence is no name.
+func (x *Extractor) commonWords(docs []TrainingDoc) map[uint32]bool {
+	lower, capMid := map[uint32]int{}, map[uint32]int{}
+	d := new(doc)
+	for _, td := range docs {
+		d.reset()
+		d.load(x.lex, "", td.Lines)
+		for i := range d.toks {
+			t := &d.toks[i]
+			switch {
+			case !t.is(tWord) || d.segCaps[t.seg]:
+			case t.is(tLower):
+				lower[wordID(t.hash)]++
+			case t.capWord() && !t.is(tSentStart):
+				capMid[wordID(t.hash)]++
+			}
+		}
+	}
+	common := make(map[uint32]bool)
+	for id, n := range lower {
+		if n >= 2 && n > 2*capMid[id] {
+			common[id] = true
+		}
+	}
+	return common
 }
 
 // examples turns docs into training stretches. It also counts the name

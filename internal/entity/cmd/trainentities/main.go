@@ -6,7 +6,10 @@
 //
 // Usage:
 //
-//	trainentities -conll DIR [-out internal/entity/data/model.bin.gz] [-epochs N] [-bits B]
+//	trainentities -conll DIR [-out internal/entity/data/model.bin.gz] [-words FILE] [-epochs N] [-bits B]
+//
+// The word list (by default the system's, from the wamerican package)
+// supplies common lower-case English words; see MODEL.md.
 package main
 
 import (
@@ -14,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsfts/newsfts/internal/entity"
 	"github.com/newsfts/newsfts/internal/entity/conll"
@@ -25,14 +29,23 @@ func main() {
 	epochs := flag.Int("epochs", 12, "training passes")
 	bits := flag.Uint("bits", 20, "log2 of the feature table rows")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
+	words := flag.String("words", "/usr/share/dict/american-english", "word list `file` (one word a line; lower-case ones are common words), or empty")
 	flag.Parse()
-	if err := run(*dir, *out, *epochs, *bits, *seed); err != nil {
+	if err := run(*dir, *out, *words, *epochs, *bits, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "trainentities:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, out string, epochs int, bits uint, seed uint64) error {
+func run(dir, out, wordFile string, epochs int, bits uint, seed uint64) error {
+	var words []string
+	if wordFile != "" {
+		b, err := os.ReadFile(wordFile)
+		if err != nil {
+			return fmt.Errorf("read word list: %w", err)
+		}
+		words = strings.Fields(string(b))
+	}
 	train, err := conll.Load(filepath.Join(dir, "eng.train.gz"))
 	if err != nil {
 		return err
@@ -42,7 +55,7 @@ func run(dir, out string, epochs int, bits uint, seed uint64) error {
 		return err
 	}
 	cfg := entity.TrainConfig{
-		Epochs: epochs, Bits: bits, Seed: seed, Log: os.Stderr,
+		Epochs: epochs, Bits: bits, Seed: seed, Log: os.Stderr, Words: words,
 		Score: func(x *entity.Extractor) float64 {
 			return conll.Evaluate(dev, func(d *conll.Doc) map[string][]string { return conll.Surfaces(x, d) }).Overall.F1()
 		},
