@@ -13,6 +13,11 @@ type doc struct {
 	lowerSet map[string]bool
 	hintSet  map[string]bool
 
+	// Resolution's working state (resolve.go), kept for reuse.
+	groups []group
+	owner  []int
+	index  map[string]int
+
 	// The tagger's working state (tagger.go).
 	info    []tokInfo
 	docBits bitSet

@@ -117,7 +117,6 @@ func (x *Extractor) prepare(d *doc) {
 		var in tokInfo
 		if t.is(tWord) || t.is(tHyphen) {
 			in.word = t.hash
-			in.shape = shapeHash(d.text(i))
 			switch {
 			case t.is(tLower):
 				d.docBits.add(in.word, seenLower)
@@ -132,6 +131,15 @@ func (x *Extractor) prepare(d *doc) {
 	}
 	for i := range n {
 		d.info[i].cand = d.candidate(i)
+	}
+	for i := range n { // shapes of the candidates and their neighbours only
+		if d.info[i].cand {
+			for j := max(i-1, 0); j <= min(i+1, n-1); j++ {
+				if d.info[j].shape == 0 {
+					d.info[j].shape = shapeHash(d.text(j))
+				}
+			}
+		}
 	}
 	x.markGazetteer(d)
 }
@@ -198,6 +206,15 @@ func shapeHash(s string) uint64 {
 	for _, r := range s {
 		c := r
 		switch {
+		case r < utf8.RuneSelf:
+			switch {
+			case 'A' <= r && r <= 'Z':
+				c = 'X'
+			case 'a' <= r && r <= 'z':
+				c = 'x'
+			case '0' <= r && r <= '9':
+				c = 'd'
+			}
 		case unicode.IsUpper(r):
 			c = 'X'
 		case unicode.IsLower(r):
@@ -218,7 +235,7 @@ func shapeHash(s string) uint64 {
 	if utf8.RuneCountInString(s) == 1 {
 		h ^= 0x5151
 	}
-	return h
+	return h | 1 // never 0, which marks a shape not yet computed
 }
 
 // features appends the feature hashes of candidate token i, whose stretch

@@ -159,6 +159,13 @@ func (d *doc) word(lex lexicon, seg int, s string, i int, space, atStart bool) i
 func scanWord(s string, i int) int {
 	j := i
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf && c != '\'' {
+			if !isWordRune(rune(c)) {
+				break
+			}
+			j++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[j:])
 		if isWordRune(r) {
 			j += w
