@@ -109,6 +109,7 @@ func (x *Extractor) tagMentions(d *doc) {
 			j++
 		}
 		j = d.joinAnd(i, j, tg)
+		j = d.joinOf(i, j, tg)
 		j = x.gazetteerEnd(d, i, j)
 		a, b := d.wholeCompound(i, j)
 		if !x.inMiscName(d, a, b) {
@@ -121,6 +122,9 @@ func (x *Extractor) tagMentions(d *doc) {
 // addTagged adds the mentions of the tokens [a, b) labelled tg.
 func (x *Extractor) addTagged(d *doc, a, b int, tg uint8) {
 	k := tagKind[tg]
+	if k == Person && d.words(a, b) > 1 && d.toks[b-1].class&cOrgCue != 0 && d.toks[a].class&cFirstName == 0 {
+		k = Org // "Türk Telekom"
+	}
 	if k == Org {
 		a = d.orgRun(a, b)
 	}
@@ -325,4 +329,19 @@ func (d *doc) joinAnd(i, j int, tg uint8) int {
 		return j // more than one word: "... and Turkish State Railways"
 	}
 	return j + 2
+}
+
+// joinOf returns the end of the tagged tokens [i, j), moved over "of" and
+// the name after it when [i, j) ends with a word that opens such names and
+// the name after it is tagged too: "Republic of Cyprus", "Bank of England".
+func (d *doc) joinOf(i, j int, tg uint8) int {
+	if j+1 >= len(d.toks) || !d.sameSeg(i, j+1) || d.toks[j-1].class&(cOrgHead|cPlaceHead) == 0 ||
+		!d.toks[j].is(tLower) || d.key(j) != "of" || d.tags[j+1] == tagO {
+		return j
+	}
+	k := j + 1
+	for k < len(d.toks) && d.sameSeg(j, k) && d.tags[k] == d.tags[j+1] && k-i < maxRun {
+		k++
+	}
+	return k
 }
