@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -273,6 +274,32 @@ func TestMentions(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Mentions = %+v\nwant %+v", got, want)
+	}
+}
+
+// BenchmarkExtractWire extracts the entities of wire stories of the size
+// and layout of a 1996 Reuters article (testdata/wire.txt, written for this
+// benchmark); ns/op is the time per article.
+func BenchmarkExtractWire(b *testing.B) {
+	data, err := os.ReadFile("testdata/wire.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs [][]string
+	var lines []string
+	for _, l := range strings.Split(string(data), "\n") {
+		switch {
+		case strings.HasPrefix(l, "#") || l == "":
+		case l == "%%":
+			docs, lines = append(docs, lines), nil
+		default:
+			lines = append(lines, l)
+		}
+	}
+	docs = append(docs, lines)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		testX.Extract("", docs[i%len(docs)])
 	}
 }
 

@@ -138,8 +138,8 @@ func (x *Extractor) Mentions(title string, paragraphs []string) []Mention {
 	return out
 }
 
-// load tokenizes the title (segment 0) and the paragraphs of a document,
-// reading at most maxDocBytes in all.
+// load tokenizes the title (segment 0) and the lines of the paragraphs of a
+// document, one segment each, reading at most maxDocBytes in all.
 func (d *doc) load(lex lexicon, title string, paragraphs []string) {
 	budget := maxDocBytes
 	add := func(s string) {
@@ -156,7 +156,13 @@ func (d *doc) load(lex lexicon, title string, paragraphs []string) {
 	}
 	add(title)
 	for _, p := range paragraphs {
-		add(p)
+		for p != "" { // each line on its own: a headline in capitals stays one
+			line, rest, _ := strings.Cut(p, "\n")
+			if strings.TrimSpace(line) != "" {
+				add(line)
+			}
+			p = rest
+		}
 	}
 	d.keys = string(d.arena)
 }
