@@ -105,6 +105,7 @@ type tokInfo struct {
 const (
 	seenLower  = 1 // the document writes the word in lower case
 	seenCapMid = 2 // the document writes it capitalised inside a sentence
+	seenCapRun = 4 // or capitalised next to another capitalised word
 )
 
 // prepare fills d.info and d.docBits for the tagger.
@@ -122,6 +123,8 @@ func (x *Extractor) prepare(d *doc) {
 				d.docBits.add(in.word, seenLower)
 			case t.capWord() && !t.is(tSentStart) && !d.segCaps[t.seg]:
 				d.docBits.add(in.word, seenCapMid)
+			case t.capWord() && !d.segCaps[t.seg] && (d.sameSeg(i, i+1) && d.toks[i+1].capWord() || i > 0 && d.sameSeg(i-1, i) && d.toks[i-1].capWord()):
+				d.docBits.add(in.word, seenCapRun) // "Darren Green said"
 			}
 		} else {
 			in.word = uint64(t.punct) + 1<<40
@@ -275,7 +278,7 @@ func (x *Extractor) features(d *doc, i, a, b int, out []uint64) []uint64 {
 	out = append(out,
 		mix(fPlace, place),
 		mix(fPlaceShape, mix(place, in.shape)),
-		mix(fDoc, uint64(d.docBits.get(w))|place<<4),
+		mix(fDoc, uint64(d.docBits.get(w)&(seenLower|seenCapMid))|place<<4),
 		mix(fWordCaps, mix(w, place&3)),
 	)
 	pos := uint64(0) // single

@@ -291,14 +291,14 @@ func (d *doc) headline(i int) bool {
 // commonOpener reports whether [a, b) is one word that opens a sentence and
 // is a common word ("Officials", "Relief"): the training text writes it in
 // lower case, or this article does, and this article never capitalises it
-// inside a sentence.
+// inside a sentence or as the first word of a longer name.
 func (x *Extractor) commonOpener(d *doc, a, b int) bool {
 	t := &d.toks[a]
 	if b-a != 1 || !t.is(tSentStart) || d.segCaps[t.seg] || t.class&cFirstName != 0 {
 		return false
 	}
 	bits := d.docBits.get(t.hash)
-	return bits&seenCapMid == 0 && (bits&seenLower != 0 || x.tagger.common[wordID(t.hash)])
+	return bits&(seenCapMid|seenCapRun) == 0 && (bits&seenLower != 0 || x.tagger.common[wordID(t.hash)])
 }
 
 // gazetteerEnd returns the end of the tagged tokens [i, j), moved on to the
