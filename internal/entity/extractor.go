@@ -24,6 +24,7 @@ type Extractor struct {
 	docs sync.Pool // *doc working state, reused across calls
 
 	tagger *model // the trained tagger, or nil for the rule-based path
+	cities map[uint64]bool // hashes of the token keys of city names (citySet)
 }
 
 // New returns an Extractor that knows the built-in gazetteer and, when
@@ -63,6 +64,11 @@ func newExtractor(aliases io.Reader, m *model) (*Extractor, error) {
 	x.docs.New = func() any { return new(doc) }
 	d := x.getDoc()
 	defer x.putDoc(d)
+	if m != nil {
+		if x.cities, err = x.citySet(d); err != nil {
+			return nil, err
+		}
+	}
 	for i, e := range x.ents {
 		for _, a := range e.aliases {
 			keys, acronym := x.nameKeys(d, a)

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-//go:embed data/lexicon.txt data/firstnames.txt data/gazetteer.txt
+//go:embed data/lexicon.txt data/firstnames.txt data/gazetteer.txt data/cities.txt
 var dataFS embed.FS
 
 // wordClass is a set of lexicon classes that a word key belongs to.

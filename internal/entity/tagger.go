@@ -69,7 +69,8 @@ const (
 	fGazetteerNext
 	fStretchLastClass
 	fCommon
-	nFeatures = fCommon
+	fCity
+	nFeatures = fCity
 )
 
 // mix combines two 64-bit values into a well-spread hash.
@@ -98,6 +99,7 @@ type tokInfo struct {
 	word  uint64 // hash of the key, or of the punctuation rune
 	shape uint64 // hash of the short word shape
 	gaz   uint8  // kinds of gazetteer names covering the token, and B/I
+	city  uint8  // 1 begins, 2 continues a name of the list of cities
 	cand  bool   // the token is labelled
 }
 
@@ -145,6 +147,38 @@ func (x *Extractor) prepare(d *doc) {
 		}
 	}
 	x.markGazetteer(d)
+	x.markCities(d)
+}
+
+// maxCityTokens bounds the tokens of a name in the list of cities.
+const maxCityTokens = 5
+
+// markCities marks the candidate tokens that spell a name of the list of
+// cities (data/cities.txt), the longest at each position.
+func (x *Extractor) markCities(d *doc) {
+	for i := 0; i < len(d.toks); {
+		if !d.info[i].cand || !d.toks[i].is(tWord) {
+			i++
+			continue
+		}
+		n := 0
+		h := uint64(0)
+		for j := i; j < len(d.toks) && j-i < maxCityTokens && d.info[j].cand && d.sameSeg(i, j); j++ {
+			h = mix(h, d.toks[j].hash)
+			if x.cities[h] {
+				n = j + 1 - i
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		d.info[i].city = 1
+		for j := i + 1; j < i+n; j++ {
+			d.info[j].city = 2
+		}
+		i += n
+	}
 }
 
 // candidate reports whether token i is labelled by the tagger.
@@ -272,6 +306,9 @@ func (x *Extractor) features(d *doc, i, a, b int, out []uint64) []uint64 {
 		out = append(out, mix(fSuffix3, affix(k, 3, false)), mix(fSuffix4, affix(k, 4, false)), mix(fPrefix3, affix(k, 3, true)))
 	}
 	place := d.placeBits(i)
+	if in.city != 0 {
+		out = append(out, mix(fCity, uint64(in.city)|uint64(prev1.city)<<2|uint64(next1.city)<<4))
+	}
 	if x.tagger.common[wordID(w)] {
 		out = append(out, mix(fCommon, place&3))
 	}
@@ -459,4 +496,24 @@ func (s *bitSet) add(h uint64, b uint8) {
 // get returns the bits of hash h.
 func (s *bitSet) get(h uint64) uint8 {
 	return s.bits[s.slot(h)]
+}
+
+// citySet reads data/cities.txt into a set of the hashes of each name's
+// token keys, combined as markCities combines them.
+func (x *Extractor) citySet(d *doc) (map[uint64]bool, error) {
+	set := make(map[uint64]bool, 24000)
+	err := readLines("data/cities.txt", func(_ int, name string) error {
+		d.reset()
+		d.load(x.lex, "", []string{name})
+		if len(d.toks) == 0 || len(d.toks) > maxCityTokens {
+			return nil
+		}
+		h := uint64(0)
+		for i := range d.toks {
+			h = mix(h, d.toks[i].hash)
+		}
+		set[h] = true
+		return nil
+	})
+	return set, err
 }

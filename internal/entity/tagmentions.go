@@ -154,6 +154,9 @@ func (x *Extractor) addTagged(d *doc, a, b int, tg uint8) {
 	if node < 0 && x.commonOpener(d, a, b) {
 		return
 	}
+	if k >= 0 && k != Place && node < 0 && d.placeList(a, b) {
+		k = Place
+	}
 	if k == Place && node < 0 && d.companyContext(a) {
 		k = Org
 	}

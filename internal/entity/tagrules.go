@@ -11,7 +11,9 @@ package entity
 //   - an unknown capitalised word before a lower-case place word is a place:
 //     "the Sındırgı district";
 //   - a role and "at" before a name make it an organisation ("a director at
-//     Quenlix"), as do "shares in" and "stake in" ("shares in Tavoro").
+//     Quenlix"), as do "shares in" and "stake in" ("shares in Tavoro");
+//   - a city's name that follows a place in a list is a place too: "in
+//     İzmir, Manisa and Bursa".
 
 // orgRun widens a tagged organisation whose last word is an organisation
 // word ("Railways") to the capitalised words before it in its run, when they
@@ -71,4 +73,30 @@ func (x *Extractor) districtPlaces(d *doc, i, j int) {
 	m.initial = false
 	m.restricted = d.headline(i)
 	d.ments = append(d.ments, m)
+}
+
+// placeList reports whether the name [a, b), which the list of cities
+// knows, follows "," or "and" after a place: the mention before it ends at
+// the connector and is a place.
+func (d *doc) placeList(a, b int) bool {
+	if d.info[a].city != 1 || b < len(d.toks) && d.info[b].city == 2 || a < 2 || !d.sameSeg(a-2, a) {
+		return false
+	}
+	c := &d.toks[a-1]
+	if c.punct != ',' && !(c.is(tLower) && d.key(a-1) == "and") {
+		return false
+	}
+	n := len(d.ments)
+	return n > 0 && int(d.ments[n-1].b) == a-1 && maxVoteKind(d.ments[n-1].votes) == Place
+}
+
+// maxVoteKind returns the kind with the most votes.
+func maxVoteKind(v [3]int16) Kind {
+	k := Person
+	for _, c := range []Kind{Org, Place} {
+		if v[c] > v[k] {
+			k = c
+		}
+	}
+	return k
 }
