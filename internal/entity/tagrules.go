@@ -56,14 +56,22 @@ var companyWords = map[string]bool{
 
 // districtPlaces adds as places the unknown capitalised words that the
 // tagger left out and that stand before a lower-case place word ("the
-// Sındırgı district"), not at a sentence start.
+// Sındırgı district") or after "near" ("near Crans-Montana"), not at a
+// sentence start.
 func (x *Extractor) districtPlaces(d *doc, i, j int) {
-	if j >= len(d.toks) || !d.sameSeg(i, j) || !d.toks[j].is(tLower) || d.toks[j].class&cPlaceCue == 0 || d.toks[j].class&cFunction != 0 {
+	j = d.trimEnd(i, j)
+	after := j < len(d.toks) && d.sameSeg(i, j) && d.toks[j].is(tLower) && d.toks[j].class&cPlaceCue != 0 && d.toks[j].class&cFunction == 0
+	near := i > 0 && d.sameSeg(i-1, i) && d.toks[i-1].is(tLower) && nearWords[d.key(i-1)]
+	if !after && !near || !d.toks[j-1].is(tWord) {
 		return
 	}
 	for k := i; k < j; k++ {
 		t := &d.toks[k]
-		if d.tags[k] != tagO && d.tags[k] != tagMisc || !t.is(tWord) || !t.capWord() || t.is(tSentStart) || t.class != 0 || d.segCaps[t.seg] {
+		if t.is(tHyphen) && k > i {
+			continue // "Crans-Montana"
+		}
+		joined := k > i && d.toks[k-1].is(tHyphen) // its label is the compound's
+		if d.tags[k] != tagO && d.tags[k] != tagMisc && !joined || !t.is(tWord) || !t.capWord() || t.is(tSentStart) || t.class != 0 || d.segCaps[t.seg] || d.info[k].gaz != 0 && j-i == 1 {
 			return
 		}
 	}
@@ -100,3 +108,6 @@ func maxVoteKind(v [3]int16) Kind {
 	}
 	return k
 }
+
+// nearWords stand before a place's name.
+var nearWords = map[string]bool{"near": true, "outside": true}
