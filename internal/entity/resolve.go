@@ -170,8 +170,8 @@ func (d *doc) surface(a, b int) (string, int) {
 			s = "-"
 		}
 		sb.WriteString(s)
-		if t.is(tDot) {
-			sb.WriteByte('.')
+		if t.is(tDot) && (i+1 < b || i+1 < len(d.toks) && d.toks[i+1].seg == t.seg) {
+			sb.WriteByte('.') // not at the end of a line: "Lear Corp" ends a sentence
 		}
 		if !t.is(tUpper) || t.end-t.start <= 1 {
 			score++

@@ -265,6 +265,11 @@ var abbrevs = map[string]bool{
 	"Adm": true, "Cmdr": true, "Brig": true, "Cpl": true, "Pvt": true, "Mt": true,
 	"Ft": true, "Messrs": true, "Mme": true, "Mlle": true, "Corp": true, "Inc": true,
 	"Ltd": true, "Co": true, "Cos": true, "Bros": true,
+	// US state abbreviations of the wire: "Miami, Fla."
+	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true,
+	"Fla": true, "Ga": true, "Ill": true, "Kan": true, "Ky": true, "Md": true, "Mass": true,
+	"Mich": true, "Minn": true, "Mo": true, "Neb": true, "Nev": true, "Okla": true, "Ore": true,
+	"Pa": true, "Tenn": true, "Tex": true, "Va": true, "Wash": true, "Wis": true, "Wyo": true,
 }
 
 func isWordRune(r rune) bool {
