@@ -24,7 +24,8 @@ type Extractor struct {
 	docs sync.Pool // *doc working state, reused across calls
 
 	tagger *model          // the trained tagger, or nil for the rule-based path
-	cities map[uint64]bool // hashes of the token keys of city names (citySet)
+	cities *table[bool] // hashes of the token keys of city names (citySet)
+	common *table[bool] // the model's common words by wordID
 }
 
 // New returns an Extractor that knows the built-in gazetteer and, when
@@ -68,6 +69,7 @@ func newExtractor(aliases io.Reader, m *model) (*Extractor, error) {
 		if x.cities, err = x.citySet(d); err != nil {
 			return nil, err
 		}
+		x.setCommon(m.common)
 	}
 	for i, e := range x.ents {
 		for _, a := range e.aliases {

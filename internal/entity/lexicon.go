@@ -38,13 +38,13 @@ var classNames = map[string]wordClass{
 }
 
 // lexicon maps the hashes of word keys (strHash) to their classes: tokens
-// carry the hash of their key, and a map of integers is faster than one of
-// strings.
-type lexicon map[uint64]wordClass
+// carry the hash of their key, and a table of integers is faster than a
+// map of strings.
+type lexicon = *table[wordClass]
 
 // loadLexicon reads the embedded word lists.
 func loadLexicon() (lexicon, error) {
-	lex := make(lexicon, 2048)
+	lex := new(table[wordClass])
 	if err := readLines("data/lexicon.txt", func(n int, line string) error {
 		name, words, ok := strings.Cut(line, ":")
 		c, known := classNames[strings.TrimSpace(name)]
@@ -52,7 +52,7 @@ func loadLexicon() (lexicon, error) {
 			return fmt.Errorf("line %d: want \"class: words\", got %q", n, line)
 		}
 		for _, w := range strings.Fields(words) {
-			lex[strHash(Key(w))] |= c
+			*lex.ptr(strHash(Key(w))) |= c
 		}
 		return nil
 	}); err != nil {
@@ -60,7 +60,7 @@ func loadLexicon() (lexicon, error) {
 	}
 	err := readLines("data/firstnames.txt", func(_ int, line string) error {
 		for _, w := range strings.Fields(line) {
-			lex[strHash(Key(w))] |= cFirstName
+			*lex.ptr(strHash(Key(w))) |= cFirstName
 		}
 		return nil
 	})

@@ -165,7 +165,7 @@ func (x *Extractor) markCities(d *doc) {
 		h := uint64(0)
 		for j := i; j < len(d.toks) && j-i < maxCityTokens && d.info[j].cand && d.sameSeg(i, j); j++ {
 			h = mix(h, d.toks[j].hash)
-			if x.cities[h] {
+			if _, ok := x.cities.get(h); ok {
 				n = j + 1 - i
 			}
 		}
@@ -309,7 +309,7 @@ func (x *Extractor) features(d *doc, i, a, b int, out []uint64) []uint64 {
 	if in.city != 0 {
 		out = append(out, mix(fCity, uint64(in.city)|uint64(prev1.city)<<2|uint64(next1.city)<<4))
 	}
-	if x.tagger.common[wordID(w)] {
+	if x.isCommon(w) {
 		out = append(out, mix(fCommon, place&3))
 	}
 	out = append(out,
@@ -500,8 +500,8 @@ func (s *bitSet) get(h uint64) uint8 {
 
 // citySet reads data/cities.txt into a set of the hashes of each name's
 // token keys, combined as markCities combines them.
-func (x *Extractor) citySet(d *doc) (map[uint64]bool, error) {
-	set := make(map[uint64]bool, 24000)
+func (x *Extractor) citySet(d *doc) (*table[bool], error) {
+	set := new(table[bool])
 	err := readLines("data/cities.txt", func(_ int, name string) error {
 		d.reset()
 		d.load(x.lex, "", []string{name})
@@ -512,8 +512,22 @@ func (x *Extractor) citySet(d *doc) (map[uint64]bool, error) {
 		for i := range d.toks {
 			h = mix(h, d.toks[i].hash)
 		}
-		set[h] = true
+		*set.ptr(h) = true
 		return nil
 	})
 	return set, err
+}
+
+// setCommon makes the common-word IDs of the model quick to look up.
+func (x *Extractor) setCommon(ids map[uint32]bool) {
+	x.common = new(table[bool])
+	for id := range ids {
+		*x.common.ptr(uint64(id)) = true
+	}
+}
+
+// isCommon reports whether the word of hash h is a common word.
+func (x *Extractor) isCommon(h uint64) bool {
+	_, ok := x.common.get(uint64(wordID(h)))
+	return ok
 }

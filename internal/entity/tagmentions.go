@@ -301,7 +301,7 @@ func (x *Extractor) commonOpener(d *doc, a, b int) bool {
 		return false
 	}
 	bits := d.docBits.get(t.hash)
-	return bits&(seenCapMid|seenCapRun) == 0 && (bits&seenLower != 0 || x.tagger.common[wordID(t.hash)])
+	return bits&(seenCapMid|seenCapRun) == 0 && (bits&seenLower != 0 || x.isCommon(t.hash))
 }
 
 // gazetteerEnd returns the end of the tagged tokens [i, j), moved on to the

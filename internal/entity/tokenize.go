@@ -149,7 +149,7 @@ func (d *doc) word(lex lexicon, seg int, s string, i int, space, atStart bool) i
 	}
 	t.k1 = int32(len(d.arena))
 	t.hash = strHash(string(d.arena[t.k0:t.k1]))
-	t.class = lex[t.hash]
+	t.class, _ = lex.get(t.hash)
 	d.toks = append(d.toks, t)
 	return j
 }

@@ -86,6 +86,7 @@ func Train(docs []TrainingDoc, cfg TrainConfig) ([]byte, error) {
 			x.tagger.common[wordID(strHash(Key(w)))] = true
 		}
 	}
+	x.setCommon(x.tagger.common)
 	logf(cfg.Log, "%d common words\n", len(x.tagger.common))
 	data, missed, total := x.examples(docs, cfg.Bits)
 	logf(cfg.Log, "%d stretches; %d of %d name tokens are no candidates\n", len(data), missed, total)
