@@ -23,7 +23,7 @@ type Extractor struct {
 	trie *trie
 	docs sync.Pool // *doc working state, reused across calls
 
-	tagger *model          // the trained tagger, or nil for the rule-based path
+	tagger *model       // the trained tagger, or nil for the rule-based path
 	cities *table[bool] // hashes of the token keys of city names (citySet)
 	common *table[bool] // the model's common words by wordID
 }
