@@ -7,7 +7,8 @@ package entity
 // top of its labels:
 //
 //   - a name whose capitalised run ends with an organisation word is one
-//     organisation: "Turkish State Railways", "Pakistan Railways";
+//     organisation: "Turkish State Railways", "Pakistan Railways", and so is
+//     one whose "of" follows such a word: "State Bank of Pakistan";
 //   - an unknown capitalised word before a lower-case place word is a place:
 //     "the Sındırgı district";
 //   - a role and "at" before a name make it an organisation ("a director at
@@ -16,11 +17,11 @@ package entity
 //     İzmir, Manisa and Bursa".
 
 // orgRun widens a tagged organisation whose last word is an organisation
-// word ("Railways") to the capitalised words before it in its run, when they
-// are not sentence openers, function words or possessives. It returns the
-// new start.
+// word ("Railways"), or whose "of" follows one ("Bank of Pakistan"), to the
+// capitalised words before it in its run, when they are not sentence
+// openers, function words or possessives. It returns the new start.
 func (d *doc) orgRun(a, b int) int {
-	if d.toks[b-1].class&cOrgCue == 0 {
+	if l := d.linked(a, b); d.toks[b-1].class&cOrgCue == 0 && (l <= a || d.toks[l-1].class&cOrgHead == 0) {
 		return a
 	}
 	for a > 0 && d.sameSeg(a-1, a) {
