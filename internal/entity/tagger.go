@@ -190,7 +190,8 @@ func (d *doc) candidate(i int) bool {
 	case t.is(tHyphen):
 		return i > 0 && d.sameSeg(i, i+1) && (d.toks[i-1].capWord() || d.toks[i+1].capWord())
 	case t.is(tWord) && t.is(tLower) && t.class&(cParticle|cConnector) != 0:
-		next := d.sameSeg(i, i+1) && (d.toks[i+1].capWord() || d.toks[i+1].is(tHyphen))
+		next := d.sameSeg(i, i+1) && (d.toks[i+1].capWord() || d.toks[i+1].is(tHyphen) ||
+			t.class&cParticle != 0 && d.toks[i+1].class&cParticle != 0 && d.sameSeg(i, i+2) && d.toks[i+2].capWord()) // "von der Leyen"
 		prev := i > 0 && d.sameSeg(i-1, i) && (d.toks[i-1].capWord() || d.info[i-1].cand)
 		return next && (prev || t.class&cParticle != 0)
 	case t.punct == '&':
