@@ -160,6 +160,28 @@ var extractTests = []extractTest{
 		place: []string{"Kharbaza"},
 	},
 	{
+		name:   "particles inside a name",
+		body:   "The envoy met Commission President Ursula von der Leyen and Johan van den Berg in Brussels.",
+		people: []string{"Ursula von der Leyen", "Johan van den Berg"},
+	},
+	{
+		name:  "a city that follows a place in a list is a place",
+		body:  "Tremors were felt in Izmir, Manisa and Bursa, and in Jalalabad and Asadabad.",
+		place: []string{"Izmir", "Manisa", "Bursa", "Jalalabad", "Asadabad"},
+	},
+	{
+		name: "an organisation word before 'of' takes the words before it",
+		body: "Officials said the State Bank of Pakistan would publish rules.",
+		orgs: []string{"State Bank of Pakistan"},
+	},
+	{
+		name:   "sentence openers that are common words are no names",
+		body:   "Exporters met in Karachi. Rescuers reached Kabul. Turnout was low in Lahore.",
+		people: []string{},
+		orgs:   []string{},
+		place:  []string{"Karachi", "Kabul", "Lahore"},
+	},
+	{
 		name:   "order of first mention and each once",
 		body:   "Kabul accused Islamabad. Islamabad denied it, and Kabul and Tehran called for calm.",
 		place:  []string{"Kabul", "Islamabad", "Tehran"},
