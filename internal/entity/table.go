@@ -10,6 +10,12 @@ type table[V any] struct {
 	vals []V
 	mask uint64
 	n    int
+
+	// filter, when set by seal, has a bit for each key present: a look-up
+	// of an absent key mostly ends there, in a few kilobytes that stay in
+	// the cache, instead of in the table.
+	filter []uint64
+	fbits  uint
 }
 
 // fixKey maps the empty-slot marker 0 to 1.
@@ -34,15 +40,37 @@ func (t *table[V]) get(k uint64) (V, bool) {
 	if t.n == 0 {
 		return zero, false
 	}
-	i := t.slot(fixKey(k))
+	k = fixKey(k)
+	if t.filter != nil {
+		if f := (k * 0x9E3779B97F4A7C15) >> (64 - t.fbits); t.filter[f>>6]&(1<<(f&63)) == 0 {
+			return zero, false
+		}
+	}
+	i := t.slot(k)
 	if t.keys[i] == 0 {
 		return zero, false
 	}
 	return t.vals[i], true
 }
 
+// seal builds the filter, with 8 bits a key, once the table is filled;
+// keys added later would be missed.
+func (t *table[V]) seal() {
+	t.fbits = 12
+	for 1<<t.fbits < 8*t.n {
+		t.fbits++
+	}
+	t.filter = make([]uint64, 1<<t.fbits/64)
+	for _, k := range t.keys {
+		if k != 0 {
+			f := (k * 0x9E3779B97F4A7C15) >> (64 - t.fbits)
+			t.filter[f>>6] |= 1 << (f & 63)
+		}
+	}
+}
+
 // ptr returns a pointer to the value of key k, adding k with the zero
-// value when it is absent.
+// value when it is absent. It must not be called after seal.
 func (t *table[V]) ptr(k uint64) *V {
 	if 2*(t.n+1) > len(t.keys) {
 		t.grow()

@@ -516,6 +516,7 @@ func (x *Extractor) citySet(d *doc) (*table[bool], error) {
 		*set.ptr(h) = true
 		return nil
 	})
+	set.seal()
 	return set, err
 }
 
@@ -525,6 +526,7 @@ func (x *Extractor) setCommon(ids map[uint32]bool) {
 	for id := range ids {
 		*x.common.ptr(uint64(id)) = true
 	}
+	x.common.seal()
 }
 
 // isCommon reports whether the word of hash h is a common word.

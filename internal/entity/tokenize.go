@@ -60,7 +60,10 @@ const maxDocBytes = 4 << 20
 func (d *doc) tokenize(lex lexicon, seg int, s string) {
 	atStart, space := true, false
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case isWordRune(r):
 			i = d.word(lex, seg, s, i, space, atStart)
@@ -138,20 +141,44 @@ func (d *doc) word(lex lexicon, seg int, s string, i int, space, atStart bool) i
 	if t.flags&tDot == 0 {
 		j = d.suffix(&t, s, j)
 	}
-	if t.end-t.start >= 3 && s[t.end-1] == 's' && caseFlags(s[t.start:t.end-1])&tUpper != 0 {
+	if t.end-t.start >= 3 && s[t.end-1] == 's' && isUpperASCII(s[t.start]) && isUpperASCII(s[t.end-2]) &&
+		caseFlags(s[t.start:t.end-1])&tUpper != 0 {
 		t.end--
 		t.flags |= tPlural
 	}
-	t.flags |= caseFlags(s[t.start:t.end])
-	t.k0 = int32(len(d.arena))
-	for _, r := range s[t.start:t.end] {
-		d.arena = appendFold(d.arena, r)
-	}
-	t.k1 = int32(len(d.arena))
-	t.hash = strHash(string(d.arena[t.k0:t.k1]))
+	d.appendKey(&t, s[t.start:t.end])
 	t.class, _ = lex.get(t.hash)
 	d.toks = append(d.toks, t)
 	return j
+}
+
+// appendKey sets the case flags, key and key hash of word token t, whose
+// text is w, writing the key into the arena: in one pass when w is ASCII.
+func (d *doc) appendKey(t *token, w string) {
+	t.k0 = int32(len(d.arena))
+	f, ok := asciiCaseFlags(w)
+	if !ok {
+		t.flags |= caseFlags(w)
+		for _, r := range w {
+			d.arena = appendFold(d.arena, r)
+		}
+		t.k1 = int32(len(d.arena))
+		t.hash = strHash(string(d.arena[t.k0:t.k1]))
+		return
+	}
+	t.flags |= f
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		d.arena = append(d.arena, c)
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	t.k1 = int32(len(d.arena))
+	t.hash = h
 }
 
 // scanWord returns the end of the word that starts at s[i]. Inner
@@ -160,7 +187,7 @@ func scanWord(s string, i int) int {
 	j := i
 	for j < len(s) {
 		if c := s[j]; c < utf8.RuneSelf && c != '\'' {
-			if !isWordRune(rune(c)) {
+			if !asciiWord[c] {
 				break
 			}
 			j++
@@ -274,10 +301,18 @@ var abbrevs = map[string]bool{
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// asciiWord tells which ASCII bytes are word runes.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func startsWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -338,3 +373,7 @@ func asciiCaseFlags(w string) (f tokFlag, ok bool) {
 	}
 	return f, true
 }
+
+// isUpperASCII reports whether c is an upper-case ASCII letter, a digit, or a byte of
+// a multi-byte rune (which may be one): a quick first test.
+func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf }
