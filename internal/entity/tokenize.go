@@ -374,6 +374,8 @@ func asciiCaseFlags(w string) (f tokFlag, ok bool) {
 	return f, true
 }
 
-// isUpperASCII reports whether c is an upper-case ASCII letter, a digit, or a byte of
-// a multi-byte rune (which may be one): a quick first test.
-func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf }
+// isUpperASCII reports whether c is an upper-case ASCII letter, a digit,
+// or a byte of a multi-byte rune (which may be one): a quick first test.
+func isUpperASCII(c byte) bool {
+	return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf
+}
