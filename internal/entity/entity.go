@@ -76,9 +76,13 @@
 // cmd/evalentities scores the extractor on the CoNLL-2003 development set
 // with the document-level measure of the corpus README, and times it; at the
 // time of writing typed micro-F1 0.907 (PER 0.938, ORG 0.823, LOC 0.940),
-// type-agnostic 0.945, against 0.707 for the rule-based extractor alone.
+// type-agnostic 0.945, against 0.707 for the rule-based extractor alone;
+// 12,000 to 13,500 development articles per CPU second on one goroutine of
+// a busy two-core machine (about 530,000 instructions an article).
 // cmd/trainentities retrains the model. BenchmarkExtractWire times wire
-// stories of the size of a Reuters article.
+// stories of the size of a Reuters article. The hot path avoids Go maps:
+// token keys are hashed once, and the lexicon, gazetteer trie, city names
+// and common words are open-addressing tables of hashes (table.go).
 //
 // # Data and provenance
 //
