@@ -22,12 +22,26 @@ type Extractor struct {
 	ents []*entry
 	trie *trie
 	docs sync.Pool // *doc working state, reused across calls
+
+	tagger *model       // the trained tagger, or nil for the rule-based path
+	cities *table[bool] // hashes of the token keys of city names (citySet)
+	common *table[bool] // the model's common words by wordID
 }
 
 // New returns an Extractor that knows the built-in gazetteer and, when
 // aliases is not nil, the operator alias file read from it (see the package
 // comment for its format). Operator entries override built-in ones.
 func New(aliases io.Reader) (*Extractor, error) {
+	m, err := defaultModel()
+	if err != nil {
+		return nil, err
+	}
+	return newExtractor(aliases, m)
+}
+
+// newExtractor returns an Extractor with the tagger model m, or with the
+// rule-based typing of names when m is nil.
+func newExtractor(aliases io.Reader, m *model) (*Extractor, error) {
 	lex, err := loadLexicon()
 	if err != nil {
 		return nil, err
@@ -47,10 +61,16 @@ func New(aliases io.Reader) (*Extractor, error) {
 			return nil, fmt.Errorf("entity: %w", err)
 		}
 	}
-	x := &Extractor{lex: lex, ents: override(builtin, ops), trie: newTrie()}
+	x := &Extractor{lex: lex, ents: override(builtin, ops), trie: newTrie(), tagger: m}
 	x.docs.New = func() any { return new(doc) }
 	d := x.getDoc()
 	defer x.putDoc(d)
+	if m != nil {
+		if x.cities, err = x.citySet(d); err != nil {
+			return nil, err
+		}
+		x.setCommon(m.common)
+	}
 	for i, e := range x.ents {
 		for _, a := range e.aliases {
 			keys, acronym := x.nameKeys(d, a)
@@ -126,8 +146,8 @@ func (x *Extractor) Mentions(title string, paragraphs []string) []Mention {
 	return out
 }
 
-// load tokenizes the title (segment 0) and the paragraphs of a document,
-// reading at most maxDocBytes in all.
+// load tokenizes the title (segment 0) and the lines of the paragraphs of a
+// document, one segment each, reading at most maxDocBytes in all.
 func (d *doc) load(lex lexicon, title string, paragraphs []string) {
 	budget := maxDocBytes
 	add := func(s string) {
@@ -144,7 +164,13 @@ func (d *doc) load(lex lexicon, title string, paragraphs []string) {
 	}
 	add(title)
 	for _, p := range paragraphs {
-		add(p)
+		for p != "" { // each line on its own: a headline in capitals stays one
+			line, rest, _ := strings.Cut(p, "\n")
+			if strings.TrimSpace(line) != "" {
+				add(line)
+			}
+			p = rest
+		}
 	}
 	d.keys = string(d.arena)
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-//go:embed data/lexicon.txt data/firstnames.txt data/gazetteer.txt
+//go:embed data/lexicon.txt data/firstnames.txt data/gazetteer.txt data/cities.txt
 var dataFS embed.FS
 
 // wordClass is a set of lexicon classes that a word key belongs to.
@@ -37,12 +37,14 @@ var classNames = map[string]wordClass{
 	"particle": cParticle, "connector": cConnector, "misccue": cMiscCue,
 }
 
-// lexicon maps word keys to their classes.
-type lexicon map[string]wordClass
+// lexicon maps the hashes of word keys (strHash) to their classes: tokens
+// carry the hash of their key, and a table of integers is faster than a
+// map of strings.
+type lexicon = *table[wordClass]
 
 // loadLexicon reads the embedded word lists.
 func loadLexicon() (lexicon, error) {
-	lex := make(lexicon, 2048)
+	lex := new(table[wordClass])
 	if err := readLines("data/lexicon.txt", func(n int, line string) error {
 		name, words, ok := strings.Cut(line, ":")
 		c, known := classNames[strings.TrimSpace(name)]
@@ -50,7 +52,7 @@ func loadLexicon() (lexicon, error) {
 			return fmt.Errorf("line %d: want \"class: words\", got %q", n, line)
 		}
 		for _, w := range strings.Fields(words) {
-			lex[Key(w)] |= c
+			*lex.ptr(strHash(Key(w))) |= c
 		}
 		return nil
 	}); err != nil {
@@ -58,7 +60,7 @@ func loadLexicon() (lexicon, error) {
 	}
 	err := readLines("data/firstnames.txt", func(_ int, line string) error {
 		for _, w := range strings.Fields(line) {
-			lex[Key(w)] |= cFirstName
+			*lex.ptr(strHash(Key(w))) |= cFirstName
 		}
 		return nil
 	})

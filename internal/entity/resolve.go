@@ -39,9 +39,13 @@ type group struct {
 
 // resolve groups the mentions of d; owner[i] is the group of mention i.
 func (x *Extractor) resolve(d *doc) (groups []group, owner []int) {
-	groups = make([]group, 0, len(d.ments))
-	index := make(map[string]int, len(d.ments))
-	owner = make([]int, len(d.ments))
+	groups = d.groups[:0]
+	if d.index == nil {
+		d.index = make(map[string]int)
+	}
+	index := d.index
+	clear(index)
+	owner = append(d.owner[:0], make([]int, len(d.ments))...)
 	for mi := range d.ments {
 		owner[mi] = x.addMention(d, &groups, index, &d.ments[mi])
 	}
@@ -52,6 +56,7 @@ func (x *Extractor) resolve(d *doc) (groups []group, owner []int) {
 		}
 	}
 	mergeSurnames(groups)
+	d.groups, d.owner = groups, owner
 	return groups, owner
 }
 
@@ -87,8 +92,9 @@ func (x *Extractor) addMention(d *doc, groups *[]group, index map[string]int, m 
 	g.body = g.body || !m.restricted || m.local
 	g.strong = g.strong || !m.initial || entry >= 0 || maxVote(m.votes) >= wFirstName
 	g.words = max(g.words, d.words(int(m.a), int(m.b)))
-	if label, score := d.surface(int(m.a), int(m.b)); score > g.score || g.label == "" {
-		g.label, g.score = label, score
+	if score := d.labelScore(int(m.a), int(m.b)); score > g.score || g.label == "" {
+		g.label, _ = d.surface(int(m.a), int(m.b))
+		g.score = score
 	}
 	return gi
 }
@@ -106,7 +112,11 @@ func (x *Extractor) pick(d *doc, m *mention) int32 {
 		return best
 	}
 	for _, e := range ents {
-		if h := d.hasHint(x.ents[e].hints); h > bestHits {
+		h := d.hasHint(x.ents[e].hints)
+		if int8(x.ents[e].kind) == m.kind {
+			h += 1 << 10 // the tagger's kind first
+		}
+		if h > bestHits {
 			best, bestHits = e, h
 		}
 	}
@@ -127,6 +137,24 @@ func (d *doc) joinKeys(a, b int) string {
 	return sb.String()
 }
 
+// labelScore returns the quality of tokens [a, b) as a label, as surface
+// does, without building the label.
+func (d *doc) labelScore(a, b int) int {
+	score := 0
+	for i := a; i < b; i++ {
+		t := &d.toks[i]
+		s := d.text(i)
+		if t.is(tHyphen) {
+			s = "-"
+		}
+		if !t.is(tUpper) || t.end-t.start <= 1 {
+			score++
+		}
+		score += 4 * (len(s) - utf8.RuneCountInString(s))
+	}
+	return score
+}
+
 // surface returns the text of tokens [a, b) as a label, and its quality:
 // diacritics count most, then mixed case over capitals.
 func (d *doc) surface(a, b int) (string, int) {
@@ -142,8 +170,8 @@ func (d *doc) surface(a, b int) (string, int) {
 			s = "-"
 		}
 		sb.WriteString(s)
-		if t.is(tDot) {
-			sb.WriteByte('.')
+		if t.is(tDot) && (i+1 < b || i+1 < len(d.toks) && d.toks[i+1].seg == t.seg) {
+			sb.WriteByte('.') // not at the end of a line: "Lear Corp" ends a sentence
 		}
 		if !t.is(tUpper) || t.end-t.start <= 1 {
 			score++

@@ -63,6 +63,7 @@ type mention struct {
 	initial    bool     // first word of a sentence, no title before it
 	restricted bool     // found in a headline
 	local      bool     // typed by its own words: a title or an initial in front
+	kind       int8     // the kind the tagger gave, or -1
 }
 
 // link records an acronym definition "Long Form (LF)".
@@ -73,6 +74,10 @@ type link struct {
 
 // findMentions fills d.ments and d.links.
 func (x *Extractor) findMentions(d *doc) {
+	if x.tagger != nil {
+		x.tagMentions(d)
+		return
+	}
 	for i := 0; i < len(d.toks); {
 		if !d.runStart(i) {
 			i++
@@ -241,7 +246,7 @@ func (x *Extractor) gazetteerAt(d *doc, i int) (int, int32) {
 
 // newMention returns the mention of tokens [a, b).
 func (d *doc) newMention(a, b int, node int32) mention {
-	m := mention{a: int32(a), b: int32(b), node: node}
+	m := mention{a: int32(a), b: int32(b), node: node, kind: -1}
 	m.restricted = d.toks[a].is(tRestricted)
 	m.initial = d.toks[a].is(tSentStart)
 	return m

@@ -12,6 +12,19 @@ type doc struct {
 	links    []link    // acronym definitions
 	lowerSet map[string]bool
 	hintSet  map[string]bool
+
+	// Resolution's working state (resolve.go), kept for reuse.
+	groups []group
+	owner  []int
+	index  map[string]int
+
+	// The tagger's working state (tagger.go).
+	info    []tokInfo
+	docBits bitSet
+	tags    []uint8
+	em      []int32
+	back    []uint8
+	feats   []uint64
 }
 
 // reset empties d for another document.
@@ -25,6 +38,8 @@ func (d *doc) reset() {
 	d.links = d.links[:0]
 	clear(d.lowerSet)
 	clear(d.hintSet)
+	d.info = d.info[:0]
+	d.tags = d.tags[:0]
 }
 
 // key returns the key of token i.

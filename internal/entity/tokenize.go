@@ -42,6 +42,7 @@ type token struct {
 	start  int32     // byte offset of the token in its segment
 	end    int32     // byte offset after the token
 	k0, k1 int32     // key bytes in doc.keys
+	hash   uint64    // strHash of the key
 	flags  tokFlag   // what the token is
 	punct  rune      // the rune of a punctuation token, else 0
 	class  wordClass // lexicon classes of a word
@@ -59,7 +60,10 @@ const maxDocBytes = 4 << 20
 func (d *doc) tokenize(lex lexicon, seg int, s string) {
 	atStart, space := true, false
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case isWordRune(r):
 			i = d.word(lex, seg, s, i, space, atStart)
@@ -99,6 +103,7 @@ func (d *doc) add(t token, key string) {
 	t.k0 = int32(len(d.arena))
 	d.arena = append(d.arena, key...)
 	t.k1 = int32(len(d.arena))
+	t.hash = strHash(key)
 	d.toks = append(d.toks, t)
 }
 
@@ -136,19 +141,44 @@ func (d *doc) word(lex lexicon, seg int, s string, i int, space, atStart bool) i
 	if t.flags&tDot == 0 {
 		j = d.suffix(&t, s, j)
 	}
-	if t.end-t.start >= 3 && s[t.end-1] == 's' && caseFlags(s[t.start:t.end-1])&tUpper != 0 {
+	if t.end-t.start >= 3 && s[t.end-1] == 's' && isUpperASCII(s[t.start]) && isUpperASCII(s[t.end-2]) &&
+		caseFlags(s[t.start:t.end-1])&tUpper != 0 {
 		t.end--
 		t.flags |= tPlural
 	}
-	t.flags |= caseFlags(s[t.start:t.end])
-	t.k0 = int32(len(d.arena))
-	for _, r := range s[t.start:t.end] {
-		d.arena = appendFold(d.arena, r)
-	}
-	t.k1 = int32(len(d.arena))
-	t.class = lex[string(d.arena[t.k0:t.k1])]
+	d.appendKey(&t, s[t.start:t.end])
+	t.class, _ = lex.get(t.hash)
 	d.toks = append(d.toks, t)
 	return j
+}
+
+// appendKey sets the case flags, key and key hash of word token t, whose
+// text is w, writing the key into the arena: in one pass when w is ASCII.
+func (d *doc) appendKey(t *token, w string) {
+	t.k0 = int32(len(d.arena))
+	f, ok := asciiCaseFlags(w)
+	if !ok {
+		t.flags |= caseFlags(w)
+		for _, r := range w {
+			d.arena = appendFold(d.arena, r)
+		}
+		t.k1 = int32(len(d.arena))
+		t.hash = strHash(string(d.arena[t.k0:t.k1]))
+		return
+	}
+	t.flags |= f
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		d.arena = append(d.arena, c)
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	t.k1 = int32(len(d.arena))
+	t.hash = h
 }
 
 // scanWord returns the end of the word that starts at s[i]. Inner
@@ -156,6 +186,13 @@ func (d *doc) word(lex lexicon, seg int, s string, i int, space, atStart bool) i
 func scanWord(s string, i int) int {
 	j := i
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf && c != '\'' {
+			if !asciiWord[c] {
+				break
+			}
+			j++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[j:])
 		if isWordRune(r) {
 			j += w
@@ -216,6 +253,9 @@ func initialism(s string, j int) int {
 
 // caseFlags returns tCap, tUpper and tLower as they apply to word w.
 func caseFlags(w string) tokFlag {
+	if f, ok := asciiCaseFlags(w); ok {
+		return f
+	}
 	var f tokFlag
 	r0, _ := utf8.DecodeRuneInString(w)
 	switch {
@@ -252,11 +292,27 @@ var abbrevs = map[string]bool{
 	"Adm": true, "Cmdr": true, "Brig": true, "Cpl": true, "Pvt": true, "Mt": true,
 	"Ft": true, "Messrs": true, "Mme": true, "Mlle": true, "Corp": true, "Inc": true,
 	"Ltd": true, "Co": true, "Cos": true, "Bros": true,
+	// US state abbreviations of the wire: "Miami, Fla."
+	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true,
+	"Fla": true, "Ga": true, "Ill": true, "Kan": true, "Ky": true, "Md": true, "Mass": true,
+	"Mich": true, "Minn": true, "Mo": true, "Neb": true, "Nev": true, "Okla": true, "Ore": true,
+	"Pa": true, "Tenn": true, "Tex": true, "Va": true, "Wash": true, "Wis": true, "Wyo": true,
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// asciiWord tells which ASCII bytes are word runes.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func startsWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -285,4 +341,41 @@ func isOpener(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// asciiCaseFlags is caseFlags for a word in ASCII; ok is false when w is not.
+func asciiCaseFlags(w string) (f tokFlag, ok bool) {
+	letters, upper, digits := 0, 0, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return 0, false
+		case 'A' <= c && c <= 'Z':
+			letters++
+			upper++
+		case 'a' <= c && c <= 'z':
+			letters++
+		case '0' <= c && c <= '9':
+			digits++
+		}
+	}
+	if len(w) > 0 {
+		switch c := w[0]; {
+		case 'A' <= c && c <= 'Z':
+			f |= tCap
+		case 'a' <= c && c <= 'z':
+			f |= tLower
+		}
+	}
+	if letters > 0 && upper == letters && (letters >= 2 || digits > 0 || len(w) == 1) {
+		f |= tUpper
+	}
+	return f, true
+}
+
+// isUpperASCII reports whether c is an upper-case ASCII letter, a digit,
+// or a byte of a multi-byte rune (which may be one): a quick first test.
+func isUpperASCII(c byte) bool {
+	return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf
 }

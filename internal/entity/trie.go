@@ -2,32 +2,30 @@ package entity
 
 // trie matches gazetteer names against token keys. Node 0 is the root; a
 // name is the path of its token keys ("inter", "-", "services",
-// "intelligence"). The children of all nodes live in one map keyed by the
-// parent node and the child's key.
+// "intelligence"). The children of all nodes live in one table keyed by the
+// hash of the parent node and the child's key hash (strHash, which tokens
+// carry).
 type trie struct {
-	next map[edge]int32
+	next *table[int32]
 	ents [][]int32 // entry indexes of the names that end at each node
 	caps []bool    // the name ending at the node is an acronym: match upper case only
 }
 
-// edge is one step of the trie.
-type edge struct {
-	node int32
-	key  string
-}
+// edge returns the table key of the step from node by a key of hash h.
+func edge(node int32, h uint64) uint64 { return mix(uint64(node)+1, h) }
 
 func newTrie() *trie {
-	return &trie{next: make(map[edge]int32), ents: [][]int32{nil}, caps: []bool{false}}
+	return &trie{next: new(table[int32]), ents: [][]int32{nil}, caps: []bool{false}}
 }
 
 // insert adds a name, given as its token keys, for entry e.
 func (t *trie) insert(keys []string, e int32, acronym bool) {
 	n := int32(0)
 	for _, k := range keys {
-		c, ok := t.next[edge{n, k}]
+		c, ok := t.next.get(edge(n, strHash(k)))
 		if !ok {
 			c = int32(len(t.ents))
-			t.next[edge{n, k}] = c
+			*t.next.ptr(edge(n, strHash(k))) = c
 			t.ents = append(t.ents, nil)
 			t.caps = append(t.caps, acronym)
 		}
@@ -49,7 +47,7 @@ func (t *trie) insert(keys []string, e int32, acronym bool) {
 func (t *trie) longest(d *doc, a, b int) (n int, node int32) {
 	cur := int32(0)
 	for i := a; i < b && d.toks[i].seg == d.toks[a].seg; i++ {
-		c, ok := t.next[edge{cur, d.key(i)}]
+		c, ok := t.next.get(edge(cur, d.toks[i].hash))
 		if !ok {
 			break
 		}
