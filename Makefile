@@ -6,7 +6,7 @@ ADDR    ?= localhost:8080
 SEEDS   ?= seeds
 CORPORA ?= ../shared/corpora
 
-.PHONY: build run index test vet fuzz eval-extract bench-extract clean
+.PHONY: build run index test vet fuzz eval-extract eval-entities bench-extract clean
 
 build:
 	$(GO) build -o bin/ ./indexer ./searchd
@@ -34,6 +34,10 @@ fuzz:
 # eval-extract scores the cleaners on the article extraction benchmark.
 eval-extract:
 	$(GO) run ./internal/extract/cmd/evalextract -bench $(CORPORA)/article-extraction-benchmark
+
+# eval-entities scores the entity extractor on the CoNLL-2003 development set.
+eval-entities:
+	$(GO) run ./internal/entity/cmd/evalentities -conll $(CORPORA)/conll2003
 
 # bench-extract times the cleaners per page on one core (median per page).
 bench-extract:
