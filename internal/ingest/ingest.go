@@ -45,10 +45,7 @@ func (p *Processor) Article(raw article.RawDoc) (*article.Article, error) {
 	if strings.TrimSpace(a.Body) == "" {
 		return nil, ErrEmpty
 	}
-	set := p.Entities.Extract(a.Title, res.Paragraphs)
-	a.People = p.merge(entity.Person, set.People, fieldsOf(raw.Fields, entity.Person))
-	a.Orgs = p.merge(entity.Org, set.Orgs, fieldsOf(raw.Fields, entity.Org))
-	a.Places = p.merge(entity.Place, set.Places, fieldsOf(raw.Fields, entity.Place))
+	p.entities(a, p.Entities.Extract(a.Title, res.Paragraphs), raw.Fields)
 	return a, nil
 }
 
@@ -71,13 +68,16 @@ func (p *Processor) clean(raw article.RawDoc) *extract.Result {
 
 // given lets the metadata of a JSON Lines line override the cleaner's.
 func given(a *article.Article, f *article.Fields) {
+	from := func(key string) {
+		if a.From == nil {
+			a.From = map[string]string{}
+		}
+		a.From[key] = "input"
+	}
 	set := func(dst *string, key, v string) {
 		if v = strings.TrimSpace(v); v != "" {
 			*dst = v
-			if a.From == nil {
-				a.From = map[string]string{}
-			}
-			a.From[key] = "input"
+			from(key)
 		}
 	}
 	set(&a.Title, "title", f.Title)
@@ -87,8 +87,48 @@ func given(a *article.Article, f *article.Fields) {
 	set(&a.URL, "url", f.URL)
 	if t, ok := extract.ParseDate(f.Published); ok {
 		a.Published = t
-		set(new(string), "published", "input")
+		from("published")
 	}
+}
+
+var kinds = [3]entity.Kind{entity.Person, entity.Org, entity.Place}
+
+// entities sets a's people, organisations and places: the extracted ones
+// followed by those the input gives, under their canonical names, each once
+// (compared by entity.Key). A name the input gives is authoritative about
+// its kind, so the same name extracted under another kind is dropped.
+// The lists are never nil, so that JSON shows [] rather than null.
+func (p *Processor) entities(a *article.Article, set entity.Set, f *article.Fields) {
+	found := [3][]string{set.People, set.Orgs, set.Places}
+	var givenNames [3][]string
+	claimed := map[string]entity.Kind{}
+	for i, k := range kinds {
+		for _, name := range fieldsOf(f, k) {
+			c := p.Entities.Canonical(k, name)
+			givenNames[i] = append(givenNames[i], c)
+			claimed[entity.Key(c)] = k
+		}
+	}
+	var out [3][]string
+	for i, k := range kinds {
+		out[i] = make([]string, 0, len(found[i])+len(givenNames[i]))
+		seen := map[string]bool{}
+		add := func(name string, extracted bool) {
+			key := entity.Key(name)
+			if owner, ok := claimed[key]; key == "" || seen[key] || extracted && ok && owner != k {
+				return
+			}
+			seen[key] = true
+			out[i] = append(out[i], name)
+		}
+		for _, name := range found[i] {
+			add(name, true)
+		}
+		for _, name := range givenNames[i] {
+			add(name, false)
+		}
+	}
+	a.People, a.Orgs, a.Places = out[0], out[1], out[2]
 }
 
 func fieldsOf(f *article.Fields, k entity.Kind) []string {
@@ -102,25 +142,4 @@ func fieldsOf(f *article.Fields, k entity.Kind) []string {
 		return f.Orgs
 	}
 	return f.Places
-}
-
-// merge returns the extracted entities followed by the given ones under
-// their canonical names, each once (compared by entity.Key). Never nil, so
-// that JSON shows [] rather than null.
-func (p *Processor) merge(k entity.Kind, found, givenNames []string) []string {
-	out := make([]string, 0, len(found)+len(givenNames))
-	seen := make(map[string]bool, cap(out))
-	add := func(name string) {
-		if key := entity.Key(name); key != "" && !seen[key] {
-			seen[key] = true
-			out = append(out, name)
-		}
-	}
-	for _, name := range found {
-		add(name)
-	}
-	for _, name := range givenNames {
-		add(p.Entities.Canonical(k, name))
-	}
-	return out
 }
