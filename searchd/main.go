@@ -69,6 +69,7 @@ func run(args []string, stderr io.Writer) int {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	slog.SetDefault(log) // the index's watcher logs through the default logger
 	if err := serve(&cfg, log); err != nil {
 		log.Error("searchd stopped", "err", err)
 		return 1

@@ -248,23 +248,16 @@ func syncTree(dir string) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() {
-			return syncDir(path)
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		err = f.Sync()
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		return err
+		return syncPath(path)
 	})
 }
 
-func syncDir(dir string) error {
-	f, err := os.Open(dir)
+// syncDir fsyncs a directory, so that the names in it are durable.
+func syncDir(dir string) error { return syncPath(dir) }
+
+// syncPath fsyncs one file or directory.
+func syncPath(path string) error {
+	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
