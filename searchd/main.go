@@ -89,7 +89,7 @@ func serve(cfg *config, log *slog.Logger) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go ix.Watch(ctx, cfg.reload)
+	go ix.Watch(ctx, cfg.reload, log)
 	go reloadOnHangup(ctx, ix, log)
 
 	srv := &http.Server{

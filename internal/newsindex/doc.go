@@ -23,7 +23,7 @@
 // searchd serves:
 //
 //	ix, err := newsindex.Open(root)
-//	go ix.Watch(ctx, 10*time.Second)   // picks up each new publish
+//	go ix.Watch(ctx, time.Minute, log) // picks up each new publish
 //	v := ix.Canonical(search.Places, "Turkey")  // "Türkiye": what a typed value stands for
 //	resp, err := ix.Search(ctx, req)
 //
