@@ -15,6 +15,7 @@ import (
 	"github.com/newsfts/newsfts/internal/entity"
 	"github.com/newsfts/newsfts/internal/ingest"
 	"github.com/newsfts/newsfts/internal/newsindex"
+	"github.com/newsfts/newsfts/internal/search"
 )
 
 // indexConfig holds the flags of an index run.
@@ -88,6 +89,7 @@ func indexSources(cfg *indexConfig, sources []string, log *slog.Logger) (string,
 	if err != nil {
 		return "", nil, err
 	}
+	setAliases(b, proc.Entities)
 	t := &tally{}
 	if err := feed(b, cfg, sources, proc, t, log); err != nil {
 		b.Abort()
@@ -155,6 +157,14 @@ func write(b *newsindex.Builder, arts <-chan *article.Article, t *tally, log *sl
 		}
 	}
 	return firstErr
+}
+
+// setAliases gives the index the alias tables of the entity extractor, so
+// that searchd reads a typed "Turkey" as the label "Türkiye".
+func setAliases(b *newsindex.Builder, x *entity.Extractor) {
+	b.SetAliases(search.People, x.Aliases(entity.Person))
+	b.SetAliases(search.Orgs, x.Aliases(entity.Org))
+	b.SetAliases(search.Places, x.Aliases(entity.Place))
 }
 
 // newProcessor loads the entity extractor with the operator's aliases.

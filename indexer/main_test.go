@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsfts/newsfts/internal/newsindex"
+	"github.com/newsfts/newsfts/internal/search"
 )
 
 func TestIndexCommand(t *testing.T) {
@@ -26,6 +27,11 @@ func TestIndexCommand(t *testing.T) {
 	if err != nil || len(bytes.TrimSpace(current)) == 0 {
 		t.Fatalf("CURRENT: %q %v", current, err)
 	}
+	checkCanonical(t, index, []canonicalCase{
+		{search.Places, "Turkey", "Türkiye"},
+		{search.Orgs, "mit", "National Intelligence Organization (MİT)"},
+		{search.People, "mehmet goren", "Mehmet Gören"},
+	})
 
 	// Bad and empty inputs: skipped and counted, exit 1, still published.
 	bad := filepath.Join(dir, "bad")
@@ -64,6 +70,46 @@ func TestIndexCommand(t *testing.T) {
 	stderr.Reset()
 	if code := run([]string{"-index", index, "../seeds"}, nil, nil, &stderr); code != exitLocked {
 		t.Errorf("locked: exit %d, want %d: %s", code, exitLocked, stderr.String())
+	}
+}
+
+// TestIndexAliases checks that the operator's alias file reaches the index.
+func TestIndexAliases(t *testing.T) {
+	dir := t.TempDir()
+	aliases := filepath.Join(dir, "aliases.txt")
+	os.WriteFile(aliases, []byte("place | Kestrel Bay | Kestrel | Old Harbour\norg | MİT | National Intelligence Organization (MİT)\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Ferries sailed from Kestrel to Ankara on Monday, officials at the port said."), 0o644)
+	index := filepath.Join(dir, "index")
+	var stderr bytes.Buffer
+	if code := run([]string{"-q", "-index", index, "-aliases", aliases, filepath.Join(dir, "a.txt")}, nil, nil, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	checkCanonical(t, index, []canonicalCase{
+		{search.Places, "old harbour", "Kestrel Bay"},
+		{search.Places, "Turkey", "Türkiye"},
+		{search.Orgs, "MIT", "MİT"},
+		{search.Orgs, "National Intelligence Organisation", "MİT"},
+	})
+}
+
+type canonicalCase struct {
+	facet       search.Facet
+	value, want string
+}
+
+// checkCanonical opens the published index and checks what typed values
+// stand for.
+func checkCanonical(t *testing.T, index string, tests []canonicalCase) {
+	t.Helper()
+	ix, err := newsindex.Open(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, tt := range tests {
+		if got := ix.Canonical(tt.facet, tt.value); got != tt.want {
+			t.Errorf("Canonical(%s, %q) = %q, want %q", tt.facet, tt.value, got, tt.want)
+		}
 	}
 }
 

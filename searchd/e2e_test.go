@@ -40,6 +40,9 @@ func server(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	b.SetAliases(search.People, ents.Aliases(entity.Person)) // as the indexer does
+	b.SetAliases(search.Orgs, ents.Aliases(entity.Org))
+	b.SetAliases(search.Places, ents.Aliases(entity.Place))
 	r := &article.Reader{
 		Visit: func(raw article.RawDoc) {
 			a, err := proc.Article(raw)
@@ -148,6 +151,54 @@ func TestEndToEnd(t *testing.T) {
 		}
 		if sel == nil || !sel.Selected || sel.Count != int(r.Total) {
 			t.Errorf("selected facet value = %+v, want selected with count %d", sel, r.Total)
+		}
+	})
+
+	t.Run("one value per entity, typed names canonical", func(t *testing.T) {
+		var gorens []search.FacetValue
+		for _, v := range all.Facets.People {
+			if entity.Key(v.Value) == "mehmet goren" {
+				gorens = append(gorens, v)
+			}
+		}
+		if len(gorens) != 1 || gorens[0].Value != "Mehmet Gören" || gorens[0].Count != 2 {
+			t.Errorf("people facet has %+v for Mehmet Gören, want one value with count 2", gorens)
+		}
+		tests := []struct{ param, value, want string }{
+			{"place", "Turkey", "Türkiye"},
+			{"place", "turkiye", "Türkiye"},
+			{"org", "mit", "National Intelligence Organization (MİT)"},
+			{"org", "MIT", "National Intelligence Organization (MİT)"},
+			{"person", "mehmet goren", "Mehmet Gören"},
+		}
+		for _, tt := range tests {
+			r := api(t, srv, url.Values{"q": {"intelligence"}, tt.param: {tt.value}})
+			exact := api(t, srv, url.Values{"q": {"intelligence"}, tt.param: {tt.want}})
+			if r.Total == 0 || r.Total != exact.Total {
+				t.Errorf("%s=%s: total %d, %s=%s gives %d", tt.param, tt.value, r.Total, tt.param, tt.want, exact.Total)
+			}
+			var selected []string
+			for _, f := range search.Facets {
+				for _, v := range *r.Facets.Of(f) {
+					if v.Selected {
+						selected = append(selected, v.Value)
+					}
+				}
+			}
+			if !slices.Equal(selected, []string{tt.want}) {
+				t.Errorf("%s=%s: selected %q, want %q", tt.param, tt.value, selected, tt.want)
+			}
+			not := api(t, srv, url.Values{"q": {"intelligence"}, "not_" + tt.param: {tt.value}})
+			if not.Total+r.Total != api(t, srv, url.Values{"q": {"intelligence"}}).Total {
+				t.Errorf("not_%s=%s: total %d does not complement %d", tt.param, tt.value, not.Total, r.Total)
+			}
+		}
+		_, page := get(t, srv, "/?place=Turkey")
+		if !strings.Contains(string(page), "place=T%C3%BCrkiye") {
+			t.Errorf("the search page for place=Turkey links no Türkiye")
+		}
+		if strings.Contains(string(page), "place=Turkey") {
+			t.Errorf("the search page for place=Turkey still links the typed name")
 		}
 	})
 

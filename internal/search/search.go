@@ -141,11 +141,20 @@ type Stats struct {
 }
 
 // Searcher is what the web layer needs from an index.
+//
+// A facet value is identified by its key (case and diacritics folded) and
+// shown by one label per key. Search matches Filters and Exclude values by
+// key and lists facet values, hits' names and Doc's names by label.
 type Searcher interface {
 	Search(ctx context.Context, r *Request) (*Response, error)
 	// Doc returns one article, or an error wrapping ErrNotFound.
 	Doc(ctx context.Context, id string) (*article.Article, error)
 	Stats() Stats
+	// Canonical returns the label that a value typed by a user stands for
+	// in facet f: the label of the entity it is an alias of ("Turkey" for
+	// "Türkiye"), else the label of its key ("mehmet goren" for "Mehmet
+	// Gören"), else value unchanged.
+	Canonical(f Facet, value string) string
 }
 
 // ErrNotFound is returned (wrapped) for an unknown document id.

@@ -30,10 +30,11 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.writeHTML(w, http.StatusOK, "search", newSearchPage(r.URL.Query(), req, resp))
+	return s.writeHTML(w, http.StatusOK, "search", newSearchPage(canonicalParams(r.URL.Query(), req), req, resp))
 }
 
-// search runs the search that r's parameters describe.
+// search runs the search that r's parameters describe, with facet values
+// made canonical.
 func (s *server) search(r *http.Request) (*search.Request, *search.Response, error) {
 	v, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
@@ -43,6 +44,7 @@ func (s *server) search(r *http.Request) (*search.Request, *search.Response, err
 	if err != nil {
 		return nil, nil, err
 	}
+	s.canonical(req)
 	resp, err := s.searcher.Search(r.Context(), req)
 	if err != nil {
 		return nil, nil, err
@@ -54,8 +56,47 @@ func (s *server) search(r *http.Request) (*search.Request, *search.Response, err
 	return req, resp, nil
 }
 
+// canonical replaces each facet value a user typed by the label it stands
+// for ("Turkey" by "Türkiye"), each label once. From here on the web layer
+// deals in labels only: filters, selected marks, links and exclusions.
+func (s *server) canonical(req *search.Request) {
+	for _, m := range []map[search.Facet][]string{req.Filters, req.Exclude} {
+		for f, values := range m {
+			var out []string
+			for _, v := range values {
+				if c := s.searcher.Canonical(f, v); !slices.Contains(out, c) {
+					out = append(out, c)
+				}
+			}
+			m[f] = out
+		}
+	}
+}
+
+// canonicalParams returns v with the facet parameters replaced by the
+// canonical values of req, so that every link of the page carries labels.
+func canonicalParams(v url.Values, req *search.Request) url.Values {
+	out := url.Values{}
+	for name, vals := range v {
+		out[name] = vals
+	}
+	for _, f := range search.Facets {
+		out.Del(f.Param())
+		out.Del("not_" + f.Param())
+		if len(req.Filters[f]) > 0 {
+			out[f.Param()] = req.Filters[f]
+		}
+		if len(req.Exclude[f]) > 0 {
+			out["not_"+f.Param()] = req.Exclude[f]
+		}
+	}
+	return out
+}
+
 // complete fills in what the API promises whatever the Searcher left
 // out: empty lists rather than null, and selected facet values marked.
+// A value is selected when it is one of the request's canonical labels,
+// which is what the page's toggle links rely on.
 func complete(resp *search.Response, req *search.Request) {
 	if resp.Hits == nil {
 		resp.Hits = []search.Hit{}
@@ -69,9 +110,9 @@ func complete(resp *search.Response, req *search.Request) {
 		if *values == nil {
 			*values = []search.FacetValue{}
 		}
-		for i := range *values {
+		for i := range *values { // by label: the links toggle labels
 			v := &(*values)[i]
-			v.Selected = v.Selected || slices.Contains(req.Filters[f], v.Value)
+			v.Selected = slices.Contains(req.Filters[f], v.Value)
 		}
 	}
 	if resp.Facets.Published == nil {

@@ -310,3 +310,71 @@ func TestThousands(t *testing.T) {
 		}
 	}
 }
+
+// TestCanonicalValues checks that facet values typed by users become the
+// labels they stand for before the search, and in every link of the page.
+func TestCanonicalValues(t *testing.T) {
+	resp := cannedResponse()
+	resp.Facets.Places = []search.FacetValue{{Value: "Türkiye", Count: 3}, {Value: "Bergen", Count: 2}}
+	f := &fakeSearcher{resp: resp, canon: map[search.Facet]map[string]string{
+		search.Places: {"turkey": "Türkiye", "türkiye": "Türkiye", "turkiye": "Türkiye"},
+		search.Orgs:   {"mit": "National Intelligence Organization (MİT)"},
+	}}
+	h := newTestHandler(t, f, 0)
+	tests := []struct {
+		target  string
+		filters map[search.Facet][]string // what the Searcher must be given
+		exclude map[search.Facet][]string
+		text    string // a link
+		key     string // and an attribute it must have
+		val     string
+		path    string
+		want    url.Values // the link's parameters
+	}{
+		// The toggle of the selected value removes it, whatever name was typed.
+		{"/?q=x&place=Turkey", map[search.Facet][]string{search.Places: {"Türkiye"}}, nil,
+			"Türkiye", "aria-current", "true", "/", url.Values{"q": {"x"}}},
+		{"/?place=turkiye&place=Turkey&place=Bergen", map[search.Facet][]string{search.Places: {"Türkiye", "Bergen"}}, nil,
+			"Türkiye", "aria-current", "true", "/", url.Values{"place": {"Bergen"}}},
+		// Other links carry the label, once.
+		{"/?place=Turkey&place=turkiye", map[search.Facet][]string{search.Places: {"Türkiye"}}, nil,
+			"Dock Union", "", "", "/", url.Values{"place": {"Türkiye"}, "org": {"Dock Union"}}},
+		{"/?place=Turkey", map[search.Facet][]string{search.Places: {"Türkiye"}}, nil,
+			"as JSON", "", "", "/api/search", url.Values{"place": {"Türkiye"}}},
+		// A selected value that the counts left out is listed by its label.
+		{"/?org=mit", map[search.Facet][]string{search.Orgs: {"National Intelligence Organization (MİT)"}}, nil,
+			"National Intelligence Organization (MİT)", "aria-current", "true", "/", url.Values{}},
+		// An exclusion typed by alias is shown and removed by its label.
+		{"/?q=x&not_place=TURKEY", nil, map[search.Facet][]string{search.Places: {"Türkiye"}},
+			"Türkiye", "aria-label", "Stop excluding Türkiye", "/", url.Values{"q": {"x"}}},
+	}
+	for _, tt := range tests {
+		w := get(h, "GET", tt.target)
+		if w.Code != 200 {
+			t.Fatalf("%s: status %d: %s", tt.target, w.Code, w.Body)
+		}
+		if !reflect.DeepEqual(nonEmpty(f.last.Filters), nonEmpty(tt.filters)) || !reflect.DeepEqual(nonEmpty(f.last.Exclude), nonEmpty(tt.exclude)) {
+			t.Errorf("%s: searcher got filters %q, exclude %q; want %q, %q", tt.target, f.last.Filters, f.last.Exclude, tt.filters, tt.exclude)
+		}
+		a, ok := findLink(anchors(t, w.Body.String()), tt.text, tt.key, tt.val)
+		if !ok {
+			t.Errorf("%s: no link %q with %s=%q", tt.target, tt.text, tt.key, tt.val)
+			continue
+		}
+		u, err := url.Parse(a.Href)
+		if err != nil || u.EscapedPath() != tt.path || !reflect.DeepEqual(u.Query(), tt.want) {
+			t.Errorf("%s: link %q = %q, want %s?%s", tt.target, tt.text, a.Href, tt.path, tt.want.Encode())
+		}
+	}
+}
+
+// nonEmpty drops the empty entries of m, so that nil and empty maps compare equal.
+func nonEmpty(m map[search.Facet][]string) map[search.Facet][]string {
+	out := map[search.Facet][]string{}
+	for f, vs := range m {
+		if len(vs) > 0 {
+			out[f] = vs
+		}
+	}
+	return out
+}

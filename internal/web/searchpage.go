@@ -175,7 +175,7 @@ func facetSidebar(l links, f search.Facet, req *search.Request, counts []search.
 	for _, c := range counts {
 		fv.Values = append(fv.Values, filterView{
 			Value: c.Value, Count: c.Count, Counted: true,
-			Selected: slices.Contains(req.Filters[f], c.Value),
+			Selected: c.Selected,
 			Href:     l.toggle(name, c.Value), Exclude: l.exclude(name, c.Value),
 		})
 	}

@@ -15,6 +15,11 @@
 // response carries a strict Content-Security-Policy (no scripts, styles
 // only from /static/), and every request runs under the deadline given by
 // Options.RequestTimeout.
+//
+// Facet values typed by users ("place=Turkey", "org=mit") are replaced by
+// the labels they stand for (Searcher.Canonical) right after the
+// parameters are parsed, so the search, the selected marks and every link
+// of the page deal in the labels that facets show.
 package web
 
 import (

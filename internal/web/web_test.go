@@ -23,11 +23,12 @@ import (
 
 // fakeSearcher records the last Request and answers with canned values.
 type fakeSearcher struct {
-	last *search.Request
-	resp *search.Response
-	err  error
-	docs map[string]*article.Article
-	wait bool // block until the request's deadline
+	last  *search.Request
+	resp  *search.Response
+	err   error
+	docs  map[string]*article.Article
+	wait  bool                               // block until the request's deadline
+	canon map[search.Facet]map[string]string // lower-cased typed value -> label
 }
 
 func (f *fakeSearcher) Search(ctx context.Context, r *search.Request) (*search.Response, error) {
@@ -44,6 +45,13 @@ func (f *fakeSearcher) Doc(ctx context.Context, id string) (*article.Article, er
 		return a, nil
 	}
 	return nil, fmt.Errorf("doc %q: %w", id, search.ErrNotFound)
+}
+
+func (f *fakeSearcher) Canonical(facet search.Facet, value string) string {
+	if l, ok := f.canon[facet][strings.ToLower(value)]; ok {
+		return l
+	}
+	return value
 }
 
 func (f *fakeSearcher) Stats() search.Stats {
