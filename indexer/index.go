@@ -119,6 +119,9 @@ func runRollback(cfg *indexConfig, log *slog.Logger, stderr io.Writer) int {
 // indexSources reads, cleans and indexes what changed in the sources,
 // then publishes unless nothing changed or the sanity check fails.
 func indexSources(cfg *indexConfig, sources []string, log *slog.Logger, stderr io.Writer) (*summary, error) {
+	if s, ok := quickCheck(cfg, sources); ok {
+		return s, nil
+	}
 	proc, err := newProcessor(cfg.aliases, false)
 	if err != nil {
 		return nil, err
@@ -167,9 +170,7 @@ func newRun(cfg *indexConfig, log *slog.Logger, b *newsindex.Builder, proc *inge
 		pause: func(string) {}, inputs: map[string]*input{}, skips: map[string]int{},
 		produced: map[string]string{},
 	}
-	for _, src := range sources {
-		r.roots = append(r.roots, absPath(src))
-	}
+	r.roots = absPaths(sources)
 	return r, nil
 }
 

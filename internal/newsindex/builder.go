@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,20 +89,55 @@ func Create(root string, opts ...Option) (*Builder, error) {
 // servedDocs names the served generation and counts its documents; it
 // returns "" and 0 when none can be opened.
 func servedDocs(root string) (string, uint64) {
-	gen, err := readCurrent(root)
+	gen, _, docs, err := ServedState(root, "")
 	if err != nil {
 		return "", 0
+	}
+	return gen, docs
+}
+
+// ServedState opens the served generation read-only, without the lock,
+// and returns its name, the state stored under key (nil if none, or if the
+// generation was built with another mapping version, so that an update
+// would start from nothing) and its document count. gen is "" when
+// nothing was published yet.
+func ServedState(root, key string) (gen string, value []byte, docs uint64, err error) {
+	gen, err = readCurrent(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil, 0, nil
+	}
+	if err != nil {
+		return "", nil, 0, err
 	}
 	idx, err := bleve.OpenUsing(filepath.Join(root, gen), map[string]interface{}{"read_only": true})
 	if err != nil {
-		return "", 0
+		return "", nil, 0, fmt.Errorf("open %s: %w", gen, err)
 	}
 	defer idx.Close()
-	n, err := idx.DocCount()
-	if err != nil {
-		return "", 0
+	if docs, err = idx.DocCount(); err != nil {
+		return "", nil, 0, fmt.Errorf("count documents in %s: %w", gen, err)
 	}
-	return gen, n
+	if v, err := idx.GetInternal([]byte(versionKey)); err != nil || string(v) != mappingVersion || key == "" {
+		return gen, nil, docs, nil
+	}
+	if value, err = idx.GetInternal([]byte(statePrefix + key)); err != nil {
+		return "", nil, 0, fmt.Errorf("state %q of %s: %w", key, gen, err)
+	}
+	return gen, value, docs, nil
+}
+
+// Busy reports whether a Builder (in any process) holds root's lock now.
+func Busy(root string) bool {
+	f, err := os.Open(filepath.Join(root, lockName))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		return errors.Is(err, syscall.EWOULDBLOCK)
+	}
+	syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	return false
 }
 
 // Served names the generation that was served when the Builder was

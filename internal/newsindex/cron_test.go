@@ -185,3 +185,34 @@ func TestWatchNoticesCurrent(t *testing.T) {
 		t.Errorf("Reloads = %d swaps, %d failures; want 1, 0", swaps, failures)
 	}
 }
+
+func TestServedStateAndBusy(t *testing.T) {
+	root := t.TempDir()
+	if gen, v, n, err := ServedState(root, "manifest"); gen != "" || v != nil || n != 0 || err != nil {
+		t.Errorf("ServedState of an empty root = %q, %q, %d, %v", gen, v, n, err)
+	}
+	if Busy(root) {
+		t.Error("Busy with no lock file")
+	}
+	b, err := Create(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !Busy(root) {
+		t.Error("not Busy while a Builder holds the lock")
+	}
+	for _, a := range corpus()[:2] {
+		b.Add(a)
+	}
+	b.SetState("manifest", []byte("m1"))
+	gen, err := b.Publish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Busy(root) {
+		t.Error("Busy after Publish")
+	}
+	if g, v, n, err := ServedState(root, "manifest"); g != gen || string(v) != "m1" || n != 2 || err != nil {
+		t.Errorf("ServedState = %q, %q, %d, %v; want %q, m1, 2", g, v, n, err, gen)
+	}
+}
