@@ -67,7 +67,8 @@ func runIndex(args []string, stderr io.Writer) int {
 	if cfg.logFormat != "text" && cfg.logFormat != "json" {
 		return usageError(stderr, "-log-format %q: use text or json", cfg.logFormat)
 	}
-	log := newLogger(stderr, cfg.quiet, cfg.logFormat)
+	con := newConsole(stderr)
+	log := newLogger(con, cfg.quiet, cfg.logFormat)
 	if cfg.rollback {
 		return runRollback(&cfg, log, stderr)
 	}
@@ -75,10 +76,10 @@ func runIndex(args []string, stderr io.Writer) int {
 		return usageError(stderr, "no SOURCE given: name the files or directories to index")
 	}
 	start := time.Now()
-	s, err := indexSources(&cfg, fs.Args(), log, stderr)
+	s, err := indexSources(&cfg, fs.Args(), log, con)
 	if s != nil {
 		s.took = time.Since(start)
-		s.print(stderr, cfg.logFormat)
+		s.print(con, cfg.logFormat)
 	}
 	return exitCode(err, s, &cfg, log)
 }
@@ -118,7 +119,7 @@ func runRollback(cfg *indexConfig, log *slog.Logger, stderr io.Writer) int {
 
 // indexSources reads, cleans and indexes what changed in the sources,
 // then publishes unless nothing changed or the sanity check fails.
-func indexSources(cfg *indexConfig, sources []string, log *slog.Logger, stderr io.Writer) (*summary, error) {
+func indexSources(cfg *indexConfig, sources []string, log *slog.Logger, con *console) (*summary, error) {
 	if s, ok := quickCheck(cfg, sources); ok {
 		return s, nil
 	}
@@ -126,7 +127,7 @@ func indexSources(cfg *indexConfig, sources []string, log *slog.Logger, stderr i
 	if err != nil {
 		return nil, err
 	}
-	pause := pauser(stderr)
+	pause := pauser(con)
 	open := newsindex.Update
 	if cfg.full {
 		open = newsindex.Create
@@ -144,7 +145,7 @@ func indexSources(cfg *indexConfig, sources []string, log *slog.Logger, stderr i
 	r.pause = pause
 	finish := func() {}
 	if !cfg.quiet {
-		finish = startProgress(stderr, sources, r.hashed.Load)
+		finish = startProgress(con, sources, r.hashed.Load)
 	}
 	err = r.feed(sources)
 	finish()

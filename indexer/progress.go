@@ -15,11 +15,49 @@ import (
 	"github.com/newsfts/newsfts/internal/article"
 )
 
+// console is stderr, shared by the log and the progress line: a log
+// record first clears the progress line, so that the two never mix, and
+// the next tick draws it again below.
+type console struct {
+	mu    sync.Mutex
+	w     io.Writer
+	tty   bool // w is a terminal
+	drawn bool // a progress line is on screen
+}
+
+// newConsole wraps w; progress is shown only if w is a terminal.
+func newConsole(w io.Writer) *console {
+	f, ok := w.(*os.File)
+	return &console{w: w, tty: ok && term.IsTerminal(int(f.Fd()))}
+}
+
+func (c *console) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.clear()
+	return c.w.Write(p)
+}
+
+// clear erases the progress line; the caller holds mu.
+func (c *console) clear() {
+	if c.drawn {
+		fmt.Fprint(c.w, "\r\033[K")
+		c.drawn = false
+	}
+}
+
+func (c *console) draw(line string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fmt.Fprint(c.w, "\r\033[K"+line)
+	c.drawn = true
+}
+
 // progress redraws one line on a terminal with the inputs done, the rate
 // and the time left. The total comes from a quick walk of the sources
 // that runs beside the indexing; until it is known there is no ETA.
 type progress struct {
-	w     io.Writer
+	c     *console
 	done  func() int64 // inputs hashed so far
 	total atomic.Int64 // -1 until counted
 	start time.Time
@@ -27,14 +65,13 @@ type progress struct {
 	wg    sync.WaitGroup
 }
 
-// startProgress shows progress on w if it is a terminal and returns the
+// startProgress shows progress on c if it is a terminal and returns the
 // function that clears the line; otherwise it does nothing.
-func startProgress(w io.Writer, sources []string, done func() int64) (finish func()) {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+func startProgress(c *console, sources []string, done func() int64) (finish func()) {
+	if !c.tty {
 		return func() {}
 	}
-	p := &progress{w: w, done: done, start: time.Now(), stop: make(chan struct{})}
+	p := &progress{c: c, done: done, start: time.Now(), stop: make(chan struct{})}
 	p.total.Store(-1)
 	go func() { p.total.Store(countInputs(sources)) }()
 	p.wg.Add(1)
@@ -42,7 +79,9 @@ func startProgress(w io.Writer, sources []string, done func() int64) (finish fun
 	return func() {
 		close(p.stop)
 		p.wg.Wait()
-		fmt.Fprint(p.w, "\r\033[K")
+		c.mu.Lock()
+		c.clear()
+		c.mu.Unlock()
 	}
 }
 
@@ -55,7 +94,7 @@ func (p *progress) loop() {
 		case <-p.stop:
 			return
 		case <-t.C:
-			fmt.Fprint(p.w, "\r\033[K"+p.line())
+			p.c.draw(p.line())
 		}
 	}
 }
