@@ -36,6 +36,7 @@ func quickCheck(cfg *indexConfig, sources []string) (s *summary, ok bool) {
 		},
 		Visit: func(article.RawDoc) {},
 		Skip:  func(article.Skip) { changed = true },
+		Stop:  func() bool { return changed },
 	}
 	rd.Paths(sources)
 	if changed {

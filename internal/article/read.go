@@ -46,7 +46,8 @@ var (
 // Sum is the SHA-256 of a file's bytes as stored.
 type Sum [sha256.Size]byte
 
-// Reader reads sources into RawDocs.
+// Reader reads sources into RawDocs, one file at a time; it is not safe
+// for concurrent use.
 type Reader struct {
 	MaxBytes int64        // largest input accepted, after decompression; 0 = DefaultMaxBytes
 	Format   Format       // force a format; "" detects it
@@ -57,6 +58,11 @@ type Reader struct {
 	// the file is decompressed or parsed; the file is read only if it
 	// returns true. Standard input is never hashed.
 	Changed func(path string, sum Sum) bool
+	// Stop, when set, is asked before each file; once it returns true no
+	// more files are opened (a caller that has learnt what it needed).
+	Stop func() bool
+
+	buf []byte // hashing buffer, reused from file to file
 }
 
 // Skip is an input that was not read, and why.
@@ -120,6 +126,9 @@ func (r *Reader) walk(root string) {
 
 // file reads the file at path; rel is the name its id is made from.
 func (r *Reader) file(path, rel string) {
+	if r.Stop != nil && r.Stop() {
+		return
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		r.skip(path, err)
@@ -150,7 +159,11 @@ func (r *Reader) file(path, rel string) {
 // changed hashes f, asks r.Changed, and rewinds f when it must be read.
 func (r *Reader) changed(f *os.File, path string) (bool, error) {
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	if r.buf == nil {
+		r.buf = make([]byte, 64<<10)
+	}
+	// The struct hides f's WriteTo, which would allocate a buffer per file.
+	if _, err := io.CopyBuffer(h, struct{ io.Reader }{f}, r.buf); err != nil {
 		return false, fmt.Errorf("read: %w", err)
 	}
 	var sum Sum

@@ -265,3 +265,17 @@ func TestChanged(t *testing.T) {
 		t.Errorf("changed gzip file read as %q after hashing", d.Data)
 	}
 }
+
+func TestStop(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{"a.txt": []byte("A."), "b.txt": []byte("B."), "c.txt": []byte("C.")})
+	opened := 0
+	r := &Reader{
+		Changed: func(string, Sum) bool { opened++; return true },
+		Stop:    func() bool { return opened == 2 },
+	}
+	docs, _ := collect(t, r, dir)
+	if opened != 2 || len(docs) != 2 {
+		t.Errorf("Stop after two files: %d hashed, %d read", opened, len(docs))
+	}
+}
