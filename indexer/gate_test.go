@@ -59,6 +59,7 @@ func TestSanityGateCommand(t *testing.T) {
 		want string
 	}{
 		{[]string{"-q", "-index", index, one}, exitRefused, "over -max-loss 0.50"},
+		{[]string{"-q", "-index", index, one}, exitRefused, "NOT published (sanity check), still serving gen-"},
 		{[]string{"-q", "-index", index, "-max-loss", "0.99", one}, exitOK, "published"},
 	}
 	for _, tt := range tests {

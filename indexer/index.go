@@ -201,7 +201,7 @@ func (r *indexRun) conclude() (*summary, error) {
 	}
 	g := gate{maxLoss: r.cfg.maxLoss, maxEmpty: r.cfg.maxEmpty, force: r.cfg.force}
 	if err := g.check(servedDocs, docs, r.extracted.Load(), r.empty.Load()); err != nil {
-		s.docs = servedDocs
+		s.docs, s.refused = servedDocs, true
 		return s, err
 	}
 	state, err := next.encode()

@@ -23,6 +23,7 @@ type summary struct {
 	skips     map[string]int // reason -> count
 	published string         // the generation published, "" if none
 	served    string         // the generation served after the run
+	refused   bool           // the sanity check stopped the publish
 	took      time.Duration
 }
 
@@ -50,7 +51,10 @@ func (s *summary) skipText() string {
 func (s *summary) String() string {
 	in := s.inputs
 	outcome := "published " + s.published
-	if s.published == "" {
+	switch {
+	case s.refused:
+		outcome = "NOT published (sanity check), still serving " + s.served
+	case s.published == "":
 		outcome = "nothing to publish, still serving " + s.served
 	}
 	return fmt.Sprintf("indexer: %d changed (%d new, %d modified, %d removed), %d unchanged; "+
@@ -71,6 +75,6 @@ func (s *summary) print(w io.Writer, format string) {
 		"changed", in.total(), "new", in.added, "modified", in.modified, "removed_inputs", in.removed,
 		"unchanged", in.unchanged, "added", s.added, "updated", s.updated, "removed", s.removed,
 		"duplicates", s.dupes, "extracted", s.extracted, "documents", s.docs,
-		"skipped", s.skipped(), "skip_reasons", s.skips, "published", s.published, "served", s.served,
+		"skipped", s.skipped(), "skip_reasons", s.skips, "published", s.published, "refused", s.refused, "served", s.served,
 		"seconds", s.took.Seconds())
 }
