@@ -6,7 +6,7 @@ ADDR    ?= localhost:8080
 SEEDS   ?= seeds
 CORPORA ?= ../shared/corpora
 
-.PHONY: build run index test vet fuzz eval-extract bench-incremental clean
+.PHONY: build run index test vet fuzz eval-extract bench-extract bench-incremental clean
 
 build:
 	$(GO) build -o bin/ ./indexer ./searchd
@@ -40,6 +40,10 @@ eval-extract:
 # files changed; the last must take at most a tenth of the first.
 bench-incremental:
 	NEWSFTS_BENCH_CORPUS=$(abspath $(CORPORA))/reuters21578.jsonl.gz $(GO) test -count=1 -timeout 30m -run '^TestBenchIncremental$$' -v ./indexer
+
+# bench-extract times the cleaners per page on one core (median per page).
+bench-extract:
+	$(GO) test ./internal/extract -run '^$$' -bench 'Text|HTML' -cpu 1 -count 3
 
 clean:
 	rm -rf bin data

@@ -10,8 +10,10 @@ import (
 // (RFC 3339, with or without seconds or zone), and human forms in the
 // visible text ("November 30, 2025 02:14:54 IST", "7 January 2026",
 // "Jan 7, 2026, 10:05 AM"). ParseDate first normalises the string (drops a
-// weekday, ordinal suffixes, the word "at", stray punctuation), peels off a
-// trailing zone abbreviation it knows, then tries a fixed list of layouts.
+// weekday wherever it stands, ordinal suffixes, the word "at", stray
+// punctuation), peels off a zone abbreviation it knows (trailing, or right
+// after the time: "11:21 pm CST, Tuesday, November 19, 2019"), then tries a
+// fixed list of layouts.
 // A zone abbreviation is honoured with its real offset; a date without any
 // zone is read as UTC. Nothing is guessed: a string that matches no layout
 // gives false.
@@ -124,7 +126,7 @@ func hasYear(s string) bool {
 	return false
 }
 
-// normalizeDate lowers the variety of human date strings: it drops a leading
+// normalizeDate lowers the variety of human date strings: it drops a
 // weekday, ordinal suffixes ("30th"), the words "at" and "on", commas, dots
 // after month abbreviations, and collapses white space.
 func normalizeDate(s string) string {
@@ -132,9 +134,9 @@ func normalizeDate(s string) string {
 	s = dateReplacer.Replace(s)
 	fields := strings.Fields(s)
 	out := fields[:0]
-	for i, f := range fields {
-		if i == 0 && isWeekday(f) {
-			continue
+	for _, f := range fields {
+		if isWeekday(f) {
+			continue // "Tuesday" leading, or after the time: "11:21 pm CST, Tuesday, ..."
 		}
 		if strings.EqualFold(f, "on") || strings.EqualFold(f, "at") {
 			continue
@@ -152,8 +154,11 @@ func normalizeDate(s string) string {
 }
 
 // splitZone removes a trailing zone abbreviation (or "UTC+05:30" style
-// offset) and returns the location it names.
+// offset) and returns the location it names. A zone abbreviation right
+// after the time, before the date ("11:21 PM CST November 19 2019"), is
+// moved to the end first.
 func splitZone(s string) (string, *time.Location, bool) {
+	s = zoneLast(s)
 	i := strings.LastIndexByte(s, ' ')
 	if i < 0 {
 		return s, nil, false
@@ -170,6 +175,21 @@ func splitZone(s string) (string, *time.Location, bool) {
 		}
 	}
 	return s, nil, false
+}
+
+// zoneLast moves a known zone abbreviation that follows "AM", "PM" or a
+// clock time to the end of s.
+func zoneLast(s string) string {
+	f := strings.Fields(s)
+	for i := 1; i < len(f)-1; i++ {
+		prev := f[i-1]
+		if _, ok := zoneOffsets[f[i]]; ok && isUpperWord(f[i]) && (prev == "AM" || prev == "PM" || strings.Contains(prev, ":")) {
+			zone := f[i]
+			f = append(f[:i], f[i+1:]...)
+			return strings.Join(f, " ") + " " + zone
+		}
+	}
+	return s
 }
 
 // parseOffset reads "+05:30", "+0530" or "-5" as seconds east of UTC.

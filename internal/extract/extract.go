@@ -22,6 +22,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"golang.org/x/net/html"
 )
 
 // MaxInput is the number of bytes of one page that the cleaners read; the
@@ -61,6 +63,9 @@ func (r *Result) Body() string {
 // set records a metadata value and where it came from, unless the field
 // already has a value (earlier sources win) or v is empty.
 func (r *Result) set(field *string, name, v, from string) {
+	if strings.IndexByte(v, '&') >= 0 {
+		v = html.UnescapeString(v) // "&#163;" escaped twice in a meta tag
+	}
 	v = cleanSpace(v)
 	if *field != "" || v == "" {
 		return

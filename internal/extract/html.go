@@ -15,9 +15,10 @@ import (
 // header, footer and aside elements, ARIA landmarks for navigation, banners
 // and complementary content, and elements whose class or id names a family
 // of page furniture (cookie banners, newsletter boxes, share buttons,
-// related-article lists, ads, comments; see pruneHints). A hinted element
-// that holds most of the page's paragraph text is kept: a wrapper called
-// "page has-sidebar" is not a sidebar.
+// related-article lists, ads, comments; see pruneHints), unless another of
+// its words names an embedded post ("social-media-embed": keepHints). A
+// hinted element that holds most of the page's paragraph text is kept: a
+// wrapper called "page has-sidebar" is not a sidebar.
 //
 // The main content is the element marked itemprop=articleBody when there is
 // one; otherwise the element with the best paragraph score: every paragraph
@@ -30,13 +31,18 @@ import (
 // as its own parent. A winning list
 // item or table cell stands for its whole list or table. An <article>
 // holding the winner is preferred to it, since the winner is often one of
-// several text columns inside it; otherwise the winner's siblings that
-// score at least a fifth of it join it.
+// several text columns inside it. When the winner, alone in its wrappers,
+// sits in a section with siblings of the same tag and class that hold
+// prose (an article cut by pictures into sections), they join it;
+// otherwise the winner's siblings that score at least a fifth of it do.
 //
 // Inside the main content, blocks (p, h2-h6, li, blockquote, pre, and runs of
-// inline text inside divs) become paragraphs in document order. A block
-// mostly made of links, a block in the boilerplate lexicon, the title again,
-// and the short blocks after an end marker ("Related") are dropped.
+// inline text inside divs) become paragraphs in document order. Dropped are
+// a block mostly made of links (unless it has 50 characters of its own: a
+// roundup item), a short block holding a URL, an e-mail address or a " | "
+// menu, a block in the boilerplate lexicon (captions, pitches and bare date
+// stamps included), the title again, and the short blocks after an end
+// marker ("Related").
 
 // pruneTags are elements never read as article text.
 var pruneTags = map[atom.Atom]bool{
@@ -68,6 +74,7 @@ var pruneHints = wordSetOf(
 	"navbar", "navigation", "footer", "masthead", "toolbar", "tags", "taglist", "byline",
 	"outbrain", "taboola", "trending", "popular", "hidden", "skip", "rss", "caption",
 	"teaser", "teasers", "more", "next", "prev", "pagination", "author", "bio", "login",
+	"tooltip", "popover", "hovercard", "rollover", "flyout",
 )
 
 // HTML cleans an HTML page.
@@ -191,15 +198,21 @@ func hintMatch(v string) bool {
 	if v == "" || len(v) > 500 {
 		return false
 	}
+	hint := false
 	for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
 		return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n'
 	}) {
-		if pruneHints[w] {
-			return true
+		if keepHints[w] {
+			return false
 		}
+		hint = hint || pruneHints[w]
 	}
-	return false
+	return hint
 }
+
+// keepHints are class and id words that overrule pruneHints: a
+// "social-media-embed" holds a post quoted in the article, not a share bar.
+var keepHints = wordSetOf("embed", "embedded", "tweet", "quote", "blockquote")
 
 // stripTags turns markup into a rough text dump: tags become line breaks,
 // and script and style contents are dropped.

@@ -91,7 +91,51 @@ func mainContent(doc *goquery.Document, root *html.Node) []*html.Node {
 			return []*html.Node{a}
 		}
 	}
+	if twins := sectionTwins(best, root, c); twins != nil {
+		return twins
+	}
 	return withSiblings(best, bestScore, scores, c)
+}
+
+// sectionTwins handles an article cut into several sections by pictures or
+// pull quotes: when best, alone inside its wrappers, sits in a section that
+// has siblings of the same tag and class holding prose, they are returned
+// together, in order. It returns nil when there are none.
+func sectionTwins(best, root *html.Node, c counts) []*html.Node {
+	top := best
+	for top.Parent != nil && top.Parent != root && c.text[top.Parent] <= c.text[top]+c.text[top]/10 {
+		top = top.Parent
+	}
+	class := attr(top, "class")
+	if top == best || top.Parent == nil || class == "" {
+		return nil
+	}
+	var out []*html.Node
+	twins := 0
+	for s := top.Parent.FirstChild; s != nil; s = s.NextSibling {
+		switch {
+		case s == top:
+			out = append(out, s)
+		case s.Type == html.ElementNode && s.DataAtom == top.DataAtom && attr(s, "class") == class &&
+			linkDensity(c, s) < 0.3 && c.text[s] >= 200:
+			out = append(out, s)
+			twins++
+		}
+	}
+	if twins == 0 {
+		return nil
+	}
+	return out
+}
+
+// attr returns the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // scoreParagraphs credits each paragraph's score to its parent and half of
@@ -238,6 +282,15 @@ func collectBlocks(nodes []*html.Node) []block {
 	return out
 }
 
+// linkBlockWords is the longest block (in words) dropped for holding a URL,
+// an e-mail address or a " | " menu.
+const linkBlockWords = 20
+
+// ownTextChars is how much text of its own (outside links) keeps a block
+// that is mostly links: a roundup item, a linked headline followed by its
+// summary, is article text; a list of links is not.
+const ownTextChars = 50
+
 // selectBlocks keeps the blocks that are article text.
 func selectBlocks(blocks []block, title string) []string {
 	var out []string
@@ -252,8 +305,10 @@ func selectBlocks(blocks []block, title string) []string {
 		case isEndMarker(l.key, l.words):
 			afterMarker = true
 			continue
-		case bl.linkChars*2 > bl.textChars || bl.timeChars == bl.textChars ||
-			isBoilerplate(l.key, l.words) || isCopyright(&l) || isMetaLine(&l):
+		case bl.linkChars*2 > bl.textChars && bl.textChars-bl.linkChars < ownTextChars || bl.timeChars == bl.textChars ||
+			isBoilerplate(l.key, l.words) || isCopyright(&l) || isMetaLine(&l) || isCaption(l.text, l.key) ||
+			isDateOnly(l.key, l.words) ||
+			(l.link && l.words <= linkBlockWords):
 			continue
 		case afterMarker && l.words < 10:
 			continue

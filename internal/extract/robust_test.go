@@ -60,3 +60,22 @@ func TestDeepHTMLFallsBackToText(t *testing.T) {
 		t.Errorf("From = %v, paragraphs = %q", got.From, got.Paragraphs)
 	}
 }
+
+// FuzzCleaners feeds arbitrary bytes to both cleaners: they must not panic,
+// and what they return must be valid UTF-8. Run it with
+// `go test -run=^$ -fuzz=FuzzCleaners ./internal/extract`.
+func FuzzCleaners(f *testing.F) {
+	f.Add([]byte("Home > News > Title\nBy Jo Lane\nPublished: 3 March 2026\n" + article + "\nMost Popular\nA teaser\n© 2026 Valley Post"))
+	f.Add([]byte(`<html><head><meta property="og:title" content="T &amp;#163;"></head><body><div class="story">` + htmlProse + `</div></body></html>`))
+	f.Add([]byte("segunda-feira, 22 de janeiro de 2026 às 10:13\nIn this March 2, 2025, file photo, a truck. (AP Photo/Jo)\n1 / 8\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for name, clean := range map[string]func([]byte) *Result{"Text": Text, "HTML": HTML} {
+			res := clean(data)
+			for _, s := range append([]string{res.Title, res.Byline, res.Source, res.Section, res.URL}, res.Paragraphs...) {
+				if !utf8.ValidString(s) {
+					t.Fatalf("%s: invalid UTF-8 in %q", name, s)
+				}
+			}
+		}
+	})
+}

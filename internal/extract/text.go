@@ -17,19 +17,23 @@ import (
 //
 //  1. Split into lines, rejoining hard-wrapped prose (a line that does not
 //     end a sentence, followed by one starting in lower case). Measure each
-//     line: words (a CJK character counts as half a word), the
-//     share of English stop words, whether it ends like a sentence, whether
-//     it is shaped like a headline (no final stop, mostly capitalised) or a
-//     link (URLs, e-mail addresses, " | " menus).
+//     line: words (a CJK character counts as half a word), the share of
+//     stop words (English, or the page's language when another of Bleve's
+//     stop lists fits it better: stopwords.go), whether it ends like a
+//     sentence, whether it is shaped like a headline (no final stop, mostly
+//     capitalised) or a link (" | " menus; URLs and e-mail addresses in
+//     short lines or lines that do not end a sentence).
 //  2. Take metadata out of the lines that state it, marking them so they
 //     never reach the body: breadcrumbs ("Home > World > Title", giving the
 //     section), bylines ("By: Name"), date lines ("Last Updated: ...",
 //     "date 2026-01-07").
-//  3. Classify: boilerplate (the lexicon in lexicon.go, links, copyright),
-//     end markers ("Most Popular", "Previous Article", "Related"), good
-//     prose (ten words or more, with stop words where the page is English,
-//     ending like a sentence unless twenty words or more: teaser headlines
-//     do not), and short lines (everything else).
+//  3. Classify: boilerplate (the lexicon in lexicon.go, links, copyright,
+//     photo captions and credits, lines with two newsletter or legal cues),
+//     end markers ("Most Popular", "Previous Article", "Related", "About
+//     the author", in several languages), good prose (ten words or more,
+//     with stop words where the page has a stop list, ending like a
+//     sentence unless twenty words or more: teaser headlines do not), and
+//     short lines (everything else).
 //  4. Find the title before anything else can claim it: a line printed
 //     twice near the top, else the breadcrumb's last part, else a
 //     headline just above the byline or date line. Its lines are dropped
@@ -41,11 +45,14 @@ import (
 //     inside an article does not split it. A good line with no good
 //     neighbour scores a quarter: teaser lists alternate a headline, a
 //     one-sentence summary and a time stamp, while an article's paragraphs
-//     come together. The first good line just after
-//     a byline or date line earns a bonus, since articles start there. A
-//     comment section ("12 Comments", "Leave a reply") after some prose
-//     ends the search: readers' comments are prose too, but not the
-//     article. A site blurb closing the run is cut off it.
+//     come together. The first good line just after a byline or date line
+//     earns a large bonus, since articles start there; but when several
+//     byline or date lines follow prose closely, they stamp the items of a
+//     teaser list ("Headline / Author / Date / Summary"), so they score
+//     below zero and earn nothing. A comment section ("12 Comments", "Leave
+//     a reply") after some prose ends the search: readers' comments are
+//     prose too, but not the article. A site blurb closing the run is cut
+//     off it.
 //  6. Select inside the run: good lines stay; short lines stay when they end
 //     like a sentence, or when they are section headings (a headline-shaped
 //     line between good lines); nothing stays between an end marker and the
@@ -77,15 +84,16 @@ type line struct {
 	stops    int    // English stop words among them
 	sentence bool   // ends with sentence punctuation
 	headline bool   // no final stop and mostly capitalised words
-	link     bool   // URLs or menu separators
+	link     bool   // menu separators, or a URL in a short line
 	kind     kind
 }
 
 // Text cleans a plain-text dump of a scraped page.
 func Text(data []byte) *Result {
 	res := newResult()
-	lines := splitLines(normalizeInput(data))
-	english := isEnglish(lines)
+	var tally langTally
+	lines, words := splitLines(normalizeInput(data), &tally)
+	english := hasStopWords(lines, &tally, words)
 	scanMeta(lines, res)
 	for i := range lines {
 		classify(&lines[i], english)
@@ -100,15 +108,19 @@ func Text(data []byte) *Result {
 }
 
 // splitLines returns the non-empty lines of s, white space collapsed,
-// measured. Hard-wrapped prose is rejoined: a line that does not end a
+// measured, and the number of words in lines of five words or more; tally
+// counts the stop words of those lines per list. Hard-wrapped prose is rejoined: a line that does not end a
 // sentence, directly followed (no blank line) by one that starts in lower
 // case, continues on it.
-func splitLines(s string) []line {
-	var out []line
+func splitLines(s string, tally *langTally) (out []line, longWords int) {
+	stops := allStops()
 	var cur strings.Builder // the text being built, perhaps over several raw lines
 	flush := func() {
 		if cur.Len() > 0 {
-			out = append(out, measure(cur.String()))
+			out = append(out, measureWith(cur.String(), stops, tally))
+			if l := &out[len(out)-1]; l.words >= 5 {
+				longWords += l.words
+			}
 			cur.Reset()
 		}
 	}
@@ -134,7 +146,7 @@ func splitLines(s string) []line {
 		joinable = strings.Count(t, " ") >= 3 && !endsSentence(t)
 	}
 	flush()
-	return out
+	return out, longWords
 }
 
 func startsLower(t string) bool {
@@ -151,15 +163,31 @@ func endsSentence(t string) bool {
 
 // measure computes a line's features.
 func measure(t string) line {
+	return measureWith(t, allStops(), nil)
+}
+
+// measureWith computes a line's features with the stop lists of allStops,
+// adding the stop words of a line of five words or more to tally when it
+// is not nil.
+func measureWith(t string, stops map[string]uint32, tally *langTally) line {
 	l := line{text: t, key: lineKey(t)}
 	var caps, lowers, cjk int
-	for _, w := range strings.Fields(l.key) {
+	long := tally != nil && strings.Count(l.key, " ") >= 4
+	for rest := l.key; rest != ""; { // key words are separated by single spaces
+		w, after, _ := strings.Cut(rest, " ")
+		rest = after
 		l.words++
-		if stopWords[w] {
+		m := stops[w]
+		if m&englishBit != 0 {
 			l.stops++
 		}
+		if long && m != 0 {
+			tally.add(m)
+		}
 	}
-	for _, f := range strings.Fields(t) {
+	for rest := t; rest != ""; { // so are the words of a cleaned line
+		f, after, _ := strings.Cut(rest, " ")
+		rest = after
 		r, _ := utf8.DecodeRuneInString(f)
 		switch {
 		case unicode.IsUpper(r) || unicode.IsDigit(r):
@@ -176,26 +204,19 @@ func measure(t string) line {
 	l.words += cjk / 2
 	l.sentence = endsSentence(t)
 	l.headline = !l.sentence && caps > 0 && lowers <= caps/3
-	l.link = strings.Contains(t, "http://") || strings.Contains(t, "https://") ||
-		strings.Contains(t, "www.") || strings.Count(t, " | ") >= 2 || strings.Count(t, " • ") >= 2 ||
-		(strings.IndexByte(t, '@') >= 0 && emailRE.MatchString(t))
+	menu := strings.Count(t, " | ") >= 2 || strings.Count(t, " • ") >= 2
+	address := strings.Contains(t, "http://") || strings.Contains(t, "https://") ||
+		strings.Contains(t, "www.") || (strings.IndexByte(t, '@') >= 0 && emailRE.MatchString(t))
+	l.link = menu || (address && (l.words <= linkLineWords || !l.sentence))
 	return l
 }
 
-var emailRE = regexp.MustCompile(`\w@\w+\.\w`)
+// linkLineWords is the longest line (in words) taken for a link for holding
+// a URL or an e-mail address: a paragraph that ends "... tickets at
+// www.example.org" is still prose.
+const linkLineWords = 20
 
-// isEnglish reports whether the page's longer lines carry English stop
-// words; the stop-word test for prose is used only then.
-func isEnglish(lines []line) bool {
-	var words, stops int
-	for _, l := range lines {
-		if l.words >= 5 {
-			words += l.words
-			stops += l.stops
-		}
-	}
-	return words > 0 && stops*10 >= words
-}
+var emailRE = regexp.MustCompile(`\w@\w+\.\w`)
 
 // classify sets a line's kind unless scanMeta already did.
 func classify(l *line, english bool) {
@@ -205,7 +226,7 @@ func classify(l *line, english bool) {
 	switch {
 	case isEndMarker(l.key, l.words):
 		l.kind = kindMarker
-	case isBoilerplate(l.key, l.words) || l.link || isCopyright(l):
+	case isBoilerplate(l.key, l.words) || l.link || isCopyright(l) || isCaption(l.text, l.key) || isDateOnly(l.key, l.words):
 		l.kind = kindBoiler
 	case l.words >= 10 && !l.headline && (l.sentence || l.words >= 20) && (!english || l.stops*100 >= l.words*15):
 		l.kind = kindGood
@@ -239,12 +260,38 @@ func isolated(lines []line, i int) bool {
 
 // metaBonus is added to the first good line at most metaBonusReach lines
 // after a metadata line.
-const metaBonus, metaBonusReach = 40, 3
+const metaBonus, metaBonusReach = 100, 3
+
+// teaserStampPenalty is the score of a metadata line that follows prose
+// closely: it stamps a teaser, and does not start an article.
+const teaserStampPenalty = -8
+
+// goodBefore reports whether one of the n lines before i is good prose.
+func goodBefore(lines []line, i, n int) bool {
+	for j := i - 1; j >= 0 && j >= i-n; j-- {
+		if lines[j].kind == kindGood {
+			return true
+		}
+	}
+	return false
+}
+
+// countStamps counts the metadata lines that closely follow prose.
+func countStamps(lines []line) int {
+	n := 0
+	for i := range lines {
+		if lines[i].kind == kindMeta && goodBefore(lines, i, metaBonusReach) {
+			n++
+		}
+	}
+	return n
+}
 
 // mainRun returns the maximum-score span [start, end) of lines.
 func mainRun(lines []line) (start, end int) {
 	best, sum, from := 0, 0, 0
 	sinceMeta := metaBonusReach + 1
+	stamps := countStamps(lines) >= 2
 	for i := range lines {
 		if sum <= 0 {
 			sum, from = 0, i
@@ -253,8 +300,14 @@ func mainRun(lines []line) (start, end int) {
 		if lines[i].kind == kindGood && isolated(lines, i) {
 			score /= 4 // a teaser summary between a headline and a time stamp
 		}
+		meta := lines[i].kind == kindMeta
+		if meta && stamps && goodBefore(lines, i, metaBonusReach) {
+			// A time stamp or byline just after prose belongs to a
+			// teaser list, not to the head of an article.
+			score, meta = teaserStampPenalty, false
+		}
 		sum += score
-		if lines[i].kind == kindMeta {
+		if meta {
 			sinceMeta = 0
 		} else if sinceMeta++; sinceMeta <= metaBonusReach && lines[i].kind == kindGood {
 			sum += metaBonus // prose right after a byline or date starts an article

@@ -159,6 +159,30 @@ func TestTextNoiseFamilies(t *testing.T) {
 			[]string{"Dana", "board should have acted"}},
 		{"hard-wrapped blurb", "", "The Hillside Herald is the valley's\nindependent weekly newspaper, read\nin every town.\n", []string{"Hillside", "weekly"}},
 		{"unreadable date and reading time", "Last Updated: 3 hours ago\n4 min read\n", "", []string{"Updated", "min read"}},
+		{"dated teaser list", "By Anika Roy\n",
+			"Ferry Fares Rise Again\nLena Ortiz\nTuesday November 4, 2025\nThe island ferry company raised its winter fares for the second time this year, and commuters say the rise will cost them a week of wages.\n" +
+				"Library Keeps Late Hours\nTom Bell\nMonday November 3, 2025\nThe central library will stay open until ten on weeknights during the exam season, after students asked the council for more space to study.\n" +
+				"Bus Depot Plan Approved\nSara Lind\nMonday November 3, 2025\nThe planning committee approved a new electric bus depot on the edge of town, despite objections from residents about the noise of night shifts.\n",
+			[]string{"ferry", "library", "depot"}},
+		{"newsletter pitch in one sentence", "",
+			"Never miss a story: sign up for the Valley Post newsletter, delivered to your inbox every morning.\nNo spam, we promise. You can unsubscribe at any time.\n",
+			[]string{"sign up", "unsubscribe"}},
+		{"legal small print", "",
+			"The information on this website is for general guidance only and is no substitute for professional advice. See our terms of use.\nRiverCam and TideWatch are registered trademarks of Estuary Labs Inc. Other names may be trademarks of their owners.\n",
+			[]string{"this website", "trademarks"}},
+		{"photo captions and credits", "",
+			"Workers lay new pipes under the old market square (Image: GETTY)\nIn this March 2, 2025, file photo, a tanker truck delivers water to a farm near the reservoir. (AP Photo/Jo Lane, File)\nThe reservoir in October. Photo: Sam Ortiz, Valley Post\nImage 2 of 6\n3 / 8\n",
+			[]string{"market square", "tanker", "Sam Ortiz", "2 of 6", "3 / 8"}},
+		{"inline ad labels", "Advert\nContinue Reading Below\n", "This slideshow requires JavaScript.\nAdvert\n",
+			[]string{"Advert", "Continue Reading", "slideshow"}},
+		{"appeals to readers", "", "Like this story? Share it with a friend!\nHave a tip? Write to the newsroom, any day of the week.\n",
+			[]string{"Like this", "tip"}},
+		{"author box", "", "About Jo Lane\nJo Lane has covered water and farming for the Valley Post since 2011, and lives on a smallholding near the reservoir with her two dogs.\n",
+			[]string{"About", "smallholding"}},
+		{"inline related link", "", "Related: How the valley's reservoirs were built by hand a century ago.\n", []string{"Related", "reservoirs were built"}},
+		{"reprint notice and forum pitch", "",
+			"This story is subject to copyright, and no part may be reproduced without written permission.\nJoin our reader forums to keep talking about water, and if you have a news tip, let us know.\n",
+			[]string{"copyright", "forums"}},
 		{"menu with separators", "News | Sport | Weather | Culture\n", "https://example.org/water\n", []string{"Sport", "https"}},
 	}
 	wantParas := strings.Split(article, "\n")
@@ -215,5 +239,56 @@ func TestTextHardWrapped(t *testing.T) {
 	got := Text([]byte(wrapped)).Paragraphs
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("paragraphs = %q, want %q", got, want)
+	}
+}
+
+// TestTextForeignStopWords checks that the prose test uses the page's own
+// language: a long tag cloud has no function words in any language, and
+// must not win over a short article written in Portuguese or German.
+func TestTextForeignStopWords(t *testing.T) {
+	tests := []struct {
+		name, cloud, body string
+	}{
+		{"portuguese",
+			"agenda cultura esporte saude obras transito turismo educacao feira festa concurso edital escola museu biblioteca ponte rua praca bairro prefeitura vacina reforma evento natal carnaval inverno verao chuva seca",
+			"A prefeitura informou nesta segunda-feira que as obras na ponte do centro vão durar mais dois meses. Segundo a secretaria, a chuva das últimas semanas atrasou a entrega do material e os moradores devem usar o desvio pela rua do mercado até o fim do ano."},
+		{"german",
+			"politik wirtschaft sport kultur wetter reise auto technik gesundheit bildung familie garten kochen wohnen musik kino theater buch spiele video podcast archiv",
+			"Die Stadtverwaltung hat am Montag mitgeteilt, dass die Sanierung der alten Brücke länger dauern wird als geplant. Wegen des Regens in den letzten Wochen sei das Material zu spät geliefert worden, und die Anwohner sollen bis zum Jahresende die Umleitung über den Marktplatz nehmen."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Text([]byte(tt.cloud + "\n\n" + tt.body + "\n"))
+			if got.Body() != tt.body {
+				t.Errorf("body = %q, want only the article", got.Body())
+			}
+		})
+	}
+}
+
+// TestTextForeignEndMarkers checks that end markers are known in other
+// languages: the teasers after "Leia também" are not article text, though
+// they are sentences.
+func TestTextForeignEndMarkers(t *testing.T) {
+	body := "A prefeitura informou nesta segunda-feira que as obras na ponte do centro vão durar mais dois meses.\n" +
+		"Segundo a secretaria, a chuva das últimas semanas atrasou a entrega do material e os moradores devem usar o desvio."
+	page := body + "\nLeia também\nA câmara aprovou o novo plano de transporte para os bairros da zona norte da cidade.\n" +
+		"A feira do livro começa no sábado na praça central e vai até o fim do mês de maio.\n"
+	if got := Text([]byte(page)).Paragraphs; strings.Join(got, "\n") != body {
+		t.Errorf("paragraphs = %q, want only the article", got)
+	}
+}
+
+// TestTextProseWithAddress checks that a long paragraph naming a web
+// address is prose, while a teaser ending in its link is not.
+func TestTextProseWithAddress(t *testing.T) {
+	prose := "Residents who want to see the repaired mains can join a guided walk on Saturday morning, and places can be booked on the board's website at www.water-board.example before Thursday."
+	teaser := "Harbour ferry fares rise again for the winter season https://news.example/ferry-fares"
+	got := Text([]byte(article + "\n" + prose + "\n" + teaser + "\n"))
+	if !strings.Contains(got.Body(), "guided walk") {
+		t.Errorf("body lost the paragraph with an address:\n%s", got.Body())
+	}
+	if strings.Contains(got.Body(), "ferry") {
+		t.Errorf("body kept the teaser link:\n%s", got.Body())
 	}
 }

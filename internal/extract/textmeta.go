@@ -109,7 +109,11 @@ var bylineRE = regexp.MustCompile(`(?i)^(?:by|written by|reported by|posted by|a
 
 // bylineName returns the name in a byline line such as "By: Jane Doe".
 func bylineName(s string) (string, bool) {
-	m := bylineRE.FindStringSubmatch(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if s == "" || !strings.ContainsRune("bBwWrRpPaAsS", rune(s[0])) {
+		return "", false // no byline label starts so: spare the regexp
+	}
+	m := bylineRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", false
 	}
