@@ -47,9 +47,10 @@ func (c *indexConfig) flags(fs *flag.FlagSet) {
 }
 
 // pauseEnv names the environment variable that makes the indexer stop
-// at a named point of a run until it is killed ("added", after the first
-// article; "written", "synced", "renamed", "published": the steps of the
-// publish protocol). The crash tests use it; nothing else should.
+// at a named point of a run until it is killed ("cloned", when the served
+// generation has been copied; "added", after the first article;
+// "written", "synced", "renamed", "published": the steps of the publish
+// protocol). The crash tests use it; nothing else should.
 const pauseEnv = "NEWSFTS_PAUSE_AT"
 
 func runIndex(args []string, stderr io.Writer) int {

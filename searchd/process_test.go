@@ -315,7 +315,7 @@ func TestCrashAnywhere(t *testing.T) {
 		t.Fatalf("first run: exit %d: %s", code, out)
 	}
 	d := startSearchd(t, index)
-	for i, point := range []string{"added", "written", "synced", "renamed", "published"} {
+	for i, point := range []string{"cloned", "added", "written", "synced", "renamed", "published"} {
 		marker := "crash" + point
 		addStory(t, src, fmt.Sprintf("crash-%d.txt", i), 200+i, marker)
 		cmd := pausedIndexer(t, point, "-q", "-index", index, src)

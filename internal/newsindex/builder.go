@@ -38,7 +38,8 @@ func BatchSize(n int) Option {
 }
 
 // Hook sets a function that the Builder calls with the name of each step
-// of Publish it reaches ("written", "synced", "renamed", "published"; see
+// it reaches: "cloned" when Update has copied the served generation, then
+// the steps of Publish ("written", "synced", "renamed", "published"; see
 // publish.go). Tests use it to stop a build at a chosen point.
 func Hook(f func(point string)) Option {
 	return func(b *Builder) { b.hook = f }

@@ -61,6 +61,7 @@ func Update(root string, opts ...Option) (*Builder, error) {
 		b.Abort()
 		return nil, err
 	}
+	b.reached("cloned")
 	return b, nil
 }
 
