@@ -114,6 +114,22 @@ func TestIncremental(t *testing.T) {
 		summary: []string{"3 changed (3 new", "2 extracted", "1 skipped (1 binary)", "2 in the index"},
 		absent:  []string{"beta"},
 		publish: true,
+	}, {
+		name: "another alias file: every input is read again",
+		edit: func(t *testing.T, src string) {
+			write(t, filepath.Join(filepath.Dir(src), "aliases.txt"), "place | Split | Spalato\n")
+		},
+		args:    []string{"-aliases", filepath.Join(dir, "aliases.txt")},
+		code:    exitSkipped,
+		summary: []string{"3 changed (0 new, 3 modified, 0 removed)", "2 extracted", "2 in the index"},
+		present: map[string]string{"sub-gamma": "lamp"},
+		publish: true,
+	}, {
+		name:    "the same alias file again: nothing to do",
+		edit:    func(*testing.T, string) {},
+		args:    []string{"-aliases", filepath.Join(dir, "aliases.txt")},
+		code:    exitOK,
+		summary: []string{"0 changed", "0 extracted"},
 	}}
 	for _, st := range steps {
 		st.edit(t, src)

@@ -162,13 +162,17 @@ func newRun(cfg *indexConfig, log *slog.Logger, b *newsindex.Builder, proc *inge
 	if err != nil {
 		return nil, err
 	}
-	old, err := decodeManifest(state)
+	aliases, err := aliasesSum(cfg.aliases)
+	if err != nil {
+		return nil, err
+	}
+	old, err := decodeManifest(state, aliases)
 	if err != nil {
 		log.Warn("unreadable manifest: every input is indexed again", "err", err)
 		old = manifest{}
 	}
 	r := &indexRun{
-		cfg: cfg, log: log, b: b, proc: proc, old: old, oldID: old.ids(),
+		cfg: cfg, log: log, b: b, proc: proc, old: old, oldID: old.ids(), aliases: aliases,
 		pause: func(string) {}, inputs: map[string]*input{}, skips: map[string]int{},
 		produced: map[string]string{},
 	}
@@ -205,7 +209,7 @@ func (r *indexRun) conclude() (*summary, error) {
 		s.docs, s.refused = servedDocs, true
 		return s, err
 	}
-	state, err := next.encode()
+	state, err := next.encode(r.aliases)
 	if err == nil {
 		err = r.b.SetState(manifestKey, state)
 	}

@@ -26,8 +26,15 @@ package main
 //
 // An id that a changed file gave up but another file now produces is of
 // course not deleted.
+//
+// The manifest also records the SHA-256 of the alias file the articles were
+// extracted with. When it differs (another -aliases file, or the file was
+// edited), every input counts as changed, so that each article is
+// extracted again with the new aliases; inputs that went away are still
+// removed.
 
 import (
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -55,10 +62,14 @@ type entry struct {
 // manifestFile is the stored form, versioned for later changes.
 type manifestFile struct {
 	Version int      `json:"version"`
+	Aliases string   `json:"aliases"` // hex SHA-256 of the alias file, "" for none
 	Inputs  manifest `json:"inputs"`
 }
 
-func decodeManifest(b []byte) (manifest, error) {
+// decodeManifest reads a stored manifest made with the alias file whose
+// sum is aliases. If it was made with another, every entry loses its sum,
+// so that every input is read again.
+func decodeManifest(b []byte, aliases string) (manifest, error) {
 	if len(b) == 0 {
 		return manifest{}, nil
 	}
@@ -69,11 +80,29 @@ func decodeManifest(b []byte) (manifest, error) {
 	if f.Version != 1 || f.Inputs == nil {
 		return manifest{}, nil // unknown: index everything again
 	}
+	if f.Aliases != aliases {
+		for path, e := range f.Inputs {
+			e.Sum = ""
+			f.Inputs[path] = e
+		}
+	}
 	return f.Inputs, nil
 }
 
-func (m manifest) encode() ([]byte, error) {
-	return json.Marshal(manifestFile{Version: 1, Inputs: m})
+func (m manifest) encode(aliases string) ([]byte, error) {
+	return json.Marshal(manifestFile{Version: 1, Aliases: aliases, Inputs: m})
+}
+
+// aliasesSum is the hex SHA-256 of the alias file at path, "" for none.
+func aliasesSum(path string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("aliases: %w", err)
+	}
+	return hexSum(sha256.Sum256(b)), nil
 }
 
 // ids returns the set of every id in m.

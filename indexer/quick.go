@@ -10,7 +10,8 @@ import (
 // no lock) and hashes the inputs. If every input has its recorded hash and
 // none went away, the run is over: "0 changed", nothing published, and no
 // copy of the index made. Anything else (a new, changed, vanished or
-// unreadable input, a busy lock, no manifest) returns ok false and the
+// unreadable input, another alias file, a busy lock, no manifest) returns
+// ok false and the
 // caller runs in full, which reports it properly.
 func quickCheck(cfg *indexConfig, sources []string) (s *summary, ok bool) {
 	if cfg.full || newsindex.Busy(cfg.index) {
@@ -20,7 +21,11 @@ func quickCheck(cfg *indexConfig, sources []string) (s *summary, ok bool) {
 	if err != nil || gen == "" || len(state) == 0 {
 		return nil, false
 	}
-	old, err := decodeManifest(state)
+	aliases, err := aliasesSum(cfg.aliases)
+	if err != nil {
+		return nil, false
+	}
+	old, err := decodeManifest(state, aliases)
 	if err != nil {
 		return nil, false
 	}

@@ -37,14 +37,15 @@ type cleaned struct {
 // goroutines: one reads and hashes, cfg.workers clean, and the run's own
 // goroutine writes (Bleve batches are not shared).
 type indexRun struct {
-	cfg   *indexConfig
-	log   *slog.Logger
-	b     *newsindex.Builder
-	proc  *ingest.Processor
-	old   manifest        // what the served generation holds
-	oldID map[string]bool // every id in old
-	roots []string        // the sources, absolute
-	pause func(point string)
+	cfg     *indexConfig
+	log     *slog.Logger
+	b       *newsindex.Builder
+	proc    *ingest.Processor
+	old     manifest        // what the served generation holds
+	oldID   map[string]bool // every id in old
+	roots   []string        // the sources, absolute
+	aliases string          // hex SHA-256 of the alias file, "" for none
+	pause   func(point string)
 
 	hashed    atomic.Int64 // input files hashed, for the progress line
 	extracted atomic.Int64 // documents cleaned: zero when nothing changed

@@ -72,7 +72,9 @@ rate and the time left.
 Flags:
   -index DIR      the index directory (default ./data/index)
   -aliases FILE   an entity alias file that overrides the built-in table
-                  (see README.md); fix a wrong merge there and re-index
+                  (see README.md); fix a wrong merge there: the next
+                  run sees that the file changed and extracts every
+                  article again
   -max-bytes N    skip inputs larger than N bytes after decompression
                   (default 33554432)
   -workers N      cleaning and extraction goroutines (default: one per CPU)
