@@ -68,6 +68,9 @@ func runIndex(args []string, stderr io.Writer) int {
 	if cfg.logFormat != "text" && cfg.logFormat != "json" {
 		return usageError(stderr, "-log-format %q: use text or json", cfg.logFormat)
 	}
+	if !(cfg.maxLoss >= 0 && cfg.maxLoss <= 1 && cfg.maxEmpty >= 0 && cfg.maxEmpty <= 1) {
+		return usageError(stderr, "-max-loss and -max-empty are shares between 0 and 1")
+	}
 	con := newConsole(stderr)
 	log := newLogger(con, cfg.quiet, cfg.logFormat)
 	if cfg.rollback {

@@ -51,7 +51,9 @@ func TestJSONLog(t *testing.T) {
 	if last["msg"] != "summary" || last["added"] != 1.0 || last["skipped"] != 1.0 || !strings.HasPrefix(last["published"].(string), "gen-") {
 		t.Errorf("summary record: %v", last)
 	}
-	if code := run([]string{"-log-format", "xml", "-index", filepath.Join(dir, "index"), src}, nil, nil, &stderr); code != exitUsage {
-		t.Errorf("-log-format xml: exit %d, want %d", code, exitUsage)
+	for _, bad := range [][]string{{"-log-format", "xml"}, {"-max-loss", "1.5"}, {"-max-empty", "-1"}} {
+		if code := run(append(bad, "-index", filepath.Join(dir, "index"), src), nil, nil, &stderr); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", bad, code, exitUsage)
+		}
 	}
 }
