@@ -374,3 +374,38 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Fatal("searchd did not stop on SIGTERM")
 	}
 }
+
+// TestKillAtVariedDelays kills runs over a larger input after varied
+// delays, wherever they happen to be; searchd keeps serving a complete
+// generation and a last run completes the index.
+func TestKillAtVariedDelays(t *testing.T) {
+	src := corpus(t, 200)
+	index := filepath.Join(t.TempDir(), "index")
+	if code, out := indexer(t, "-q", "-index", index, src); code != 0 {
+		t.Fatalf("first run: exit %d: %s", code, out)
+	}
+	d := startSearchd(t, index)
+	served := uint64(200)
+	for i, delay := range []time.Duration{0, 5, 20, 50, 100, 200, 400} {
+		addStory(t, src, fmt.Sprintf("late-%d.txt", i), 300+i, fmt.Sprintf("late%cx", 'a'+i))
+		cmd := exec.Command(filepath.Join(bin, "indexer"), "-q", "-index", index, src)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		n, err := d.hits("harbour")
+		if err != nil || n < served {
+			t.Errorf("after a kill at %dms: %d hits, %v; want at least %d", delay, n, err, served)
+		}
+		served = max(served, n)
+	}
+	if code, out := indexer(t, "-q", "-index", index, src); code != 0 {
+		t.Fatalf("last run: exit %d: %s", code, out)
+	}
+	d.waitHits(t, "harbour", 207)
+	for i := range 7 {
+		d.waitHits(t, fmt.Sprintf("late%cx", 'a'+i), 1)
+	}
+}
