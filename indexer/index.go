@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
-	"sync"
 	"time"
 
 	"github.com/newsfts/newsfts/internal/article"
@@ -20,11 +19,17 @@ import (
 
 // indexConfig holds the flags of an index run.
 type indexConfig struct {
-	index    string // index directory
-	aliases  string // operator alias file, "" for none
-	maxBytes int64  // largest input accepted
-	workers  int    // cleaning goroutines
-	quiet    bool   // warnings and the summary only
+	index     string  // index directory
+	aliases   string  // operator alias file, "" for none
+	maxBytes  int64   // largest input accepted
+	workers   int     // cleaning goroutines
+	quiet     bool    // warnings and the summary only
+	logFormat string  // text or json
+	full      bool    // rebuild from nothing instead of updating
+	rollback  bool    // republish the previous generation and stop
+	force     bool    // publish even if the sanity check fails
+	maxLoss   float64 // sanity check: share of served documents that may go
+	maxEmpty  float64 // sanity check: share of cleaned documents that may be empty
 }
 
 func (c *indexConfig) flags(fs *flag.FlagSet) {
@@ -33,17 +38,20 @@ func (c *indexConfig) flags(fs *flag.FlagSet) {
 	fs.Int64Var(&c.maxBytes, "max-bytes", article.DefaultMaxBytes, "largest input in bytes")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "cleaning goroutines")
 	fs.BoolVar(&c.quiet, "q", false, "quiet")
+	fs.StringVar(&c.logFormat, "log-format", "text", "text or json")
+	fs.BoolVar(&c.full, "full", false, "rebuild from nothing")
+	fs.BoolVar(&c.rollback, "rollback", false, "republish the previous generation")
+	fs.BoolVar(&c.force, "force", false, "publish even if the sanity check fails")
+	fs.Float64Var(&c.maxLoss, "max-loss", 0.5, "largest share of served documents a run may drop")
+	fs.Float64Var(&c.maxEmpty, "max-empty", 0.5, "largest share of documents that may come out empty")
 }
 
-// tally counts what a run did; skips are added from several goroutines.
-type tally struct {
-	mu      sync.Mutex
-	indexed int
-	skipped int
-	dupes   int
-}
-
-func (t *tally) skip() { t.mu.Lock(); t.skipped++; t.mu.Unlock() }
+// pauseEnv names the environment variable that makes the indexer stop
+// at a named point of a run until it is killed ("cloned", when the served
+// generation has been copied; "added", after the first article;
+// "written", "synced", "renamed", "published": the steps of the publish
+// protocol). The crash tests use it; nothing else should.
+const pauseEnv = "NEWSFTS_PAUSE_AT"
 
 func runIndex(args []string, stderr io.Writer) int {
 	var cfg indexConfig
@@ -57,106 +65,180 @@ func runIndex(args []string, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
+	if cfg.logFormat != "text" && cfg.logFormat != "json" {
+		return usageError(stderr, "-log-format %q: use text or json", cfg.logFormat)
+	}
+	if !(cfg.maxLoss >= 0 && cfg.maxLoss <= 1 && cfg.maxEmpty >= 0 && cfg.maxEmpty <= 1) {
+		return usageError(stderr, "-max-loss and -max-empty are shares between 0 and 1")
+	}
+	con := newConsole(stderr)
+	log := newLogger(con, cfg.quiet, cfg.logFormat)
+	if cfg.rollback {
+		return runRollback(&cfg, log, stderr)
+	}
 	if fs.NArg() == 0 {
 		return usageError(stderr, "no SOURCE given: name the files or directories to index")
 	}
-	log := newLogger(stderr, cfg.quiet)
 	start := time.Now()
-	gen, t, err := indexSources(&cfg, fs.Args(), log)
-	if errors.Is(err, newsindex.ErrLocked) {
+	s, err := indexSources(&cfg, fs.Args(), log, con)
+	if s != nil {
+		s.took = time.Since(start)
+		s.print(con, cfg.logFormat)
+	}
+	return exitCode(err, s, &cfg, log)
+}
+
+// exitCode logs what went wrong, if anything, and returns the exit status.
+func exitCode(err error, s *summary, cfg *indexConfig, log *slog.Logger) int {
+	switch {
+	case errors.Is(err, newsindex.ErrLocked):
 		log.Error("another indexer is running on this index; try again when it has finished", "index", cfg.index)
 		return exitLocked
-	}
-	if err != nil {
+	case errors.Is(err, errRefused):
+		log.Error("the served index is unchanged", "err", err)
+		return exitRefused
+	case err != nil:
 		log.Error("nothing published; the served index is unchanged", "err", err)
 		return exitFailed
-	}
-	fmt.Fprintf(stderr, "indexer: %d articles indexed, %d inputs skipped, %d duplicate ids, published %s in %s (%.1fs)\n",
-		t.indexed, t.skipped, t.dupes, gen, cfg.index, time.Since(start).Seconds())
-	if t.skipped > 0 {
+	case s.skipped() > 0:
 		return exitSkipped
 	}
 	return exitOK
 }
 
-// indexSources reads, cleans and indexes every source, then publishes.
-func indexSources(cfg *indexConfig, sources []string, log *slog.Logger) (string, *tally, error) {
+// runRollback republishes the generation before the served one.
+func runRollback(cfg *indexConfig, log *slog.Logger, stderr io.Writer) int {
+	from, to, err := newsindex.Rollback(cfg.index)
+	switch {
+	case errors.Is(err, newsindex.ErrLocked):
+		log.Error("another indexer is running on this index; roll back when it has finished", "index", cfg.index)
+		return exitLocked
+	case err != nil:
+		log.Error("rollback failed; the served index is unchanged", "err", err)
+		return exitFailed
+	}
+	fmt.Fprintf(stderr, "indexer: rolled %s back from %s to %s\n", cfg.index, from, to)
+	return exitOK
+}
+
+// indexSources reads, cleans and indexes what changed in the sources,
+// then publishes unless nothing changed or the sanity check fails.
+func indexSources(cfg *indexConfig, sources []string, log *slog.Logger, con *console) (*summary, error) {
+	if s, ok := quickCheck(cfg, sources); ok {
+		return s, nil
+	}
 	proc, err := newProcessor(cfg.aliases, false)
 	if err != nil {
-		return "", nil, err
+		return nil, err
 	}
-	b, err := newsindex.Create(cfg.index)
+	pause := pauser(con)
+	open := newsindex.Update
+	if cfg.full {
+		open = newsindex.Create
+	}
+	b, err := open(cfg.index, newsindex.Hook(pause))
 	if err != nil {
-		return "", nil, err
+		return nil, err
 	}
+	defer b.Abort() // does nothing once published
 	setAliases(b, proc.Entities)
-	t := &tally{}
-	if err := feed(b, cfg, sources, proc, t, log); err != nil {
-		b.Abort()
-		return "", t, err
+	r, err := newRun(cfg, log, b, proc, sources)
+	if err != nil {
+		return nil, err
 	}
-	if t.indexed == 0 {
-		b.Abort()
-		return "", t, errors.New("no article found in the sources")
+	r.pause = pause
+	finish := func() {}
+	if !cfg.quiet {
+		finish = startProgress(con, sources, r.hashed.Load)
 	}
-	gen, err := b.Publish()
-	return gen, t, err
+	err = r.feed(sources)
+	finish()
+	if err != nil {
+		return nil, err
+	}
+	return r.conclude()
 }
 
-// feed runs the pipeline: one goroutine reads, cfg.workers clean, and the
-// caller's goroutine writes to the index (Bleve batches are not shared).
-func feed(b *newsindex.Builder, cfg *indexConfig, sources []string, proc *ingest.Processor, t *tally, log *slog.Logger) error {
-	raws := make(chan article.RawDoc, 64)
-	arts := make(chan *article.Article, 64)
-	skip := func(s article.Skip) {
-		log.Warn("skipped", "input", s.Origin, "reason", s.Err)
-		t.skip()
+// newRun prepares a run: the manifest of the generation being updated.
+func newRun(cfg *indexConfig, log *slog.Logger, b *newsindex.Builder, proc *ingest.Processor, sources []string) (*indexRun, error) {
+	state, err := b.State(manifestKey)
+	if err != nil {
+		return nil, err
 	}
-	go func() {
-		r := &article.Reader{MaxBytes: cfg.maxBytes, Visit: func(d article.RawDoc) { raws <- d }, Skip: skip}
-		r.Paths(sources)
-		close(raws)
-	}()
-	var wg sync.WaitGroup
-	for range max(cfg.workers, 1) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for raw := range raws {
-				a, err := proc.Article(raw)
-				if err != nil {
-					skip(article.Skip{Origin: raw.Origin, Err: err})
-					continue
-				}
-				arts <- a
-			}
-		}()
+	aliases, err := aliasesSum(cfg.aliases)
+	if err != nil {
+		return nil, err
 	}
-	go func() { wg.Wait(); close(arts) }()
-	return write(b, arts, t, log)
+	old, err := decodeManifest(state, aliases)
+	if err != nil {
+		log.Warn("unreadable manifest: every input is indexed again", "err", err)
+		old = manifest{}
+	}
+	r := &indexRun{
+		cfg: cfg, log: log, b: b, proc: proc, old: old, oldID: old.ids(), aliases: aliases,
+		pause: func(string) {}, inputs: map[string]*input{}, skips: map[string]int{},
+		produced: map[string]string{},
+	}
+	r.roots = absPaths(sources)
+	return r, nil
 }
 
-// write adds the articles to the index; it drains arts even after an error
-// so that the pipeline's goroutines finish.
-func write(b *newsindex.Builder, arts <-chan *article.Article, t *tally, log *slog.Logger) error {
-	var firstErr error
-	seen := map[string]string{}
-	for a := range arts {
-		if firstErr != nil {
-			continue
-		}
-		if prev, dup := seen[a.ID]; dup {
-			log.Warn("duplicate id: the later article replaces the earlier", "id", a.ID, "earlier", prev, "later", a.Origin)
-			t.dupes++
-		} else {
-			t.indexed++
-		}
-		seen[a.ID] = a.Origin
-		if err := b.Add(a); err != nil {
-			firstErr = fmt.Errorf("index %s: %w", a.Origin, err)
+// conclude deletes what went away, checks the new generation and
+// publishes it.
+func (r *indexRun) conclude() (*summary, error) {
+	next, del, c := r.reconcile()
+	for _, id := range del {
+		if err := r.b.Delete(id); err != nil {
+			return nil, err
 		}
 	}
-	return firstErr
+	s := &summary{inputs: c, added: r.added, updated: r.updated, removed: len(del), dupes: r.dupes,
+		extracted: r.extracted.Load(), skips: r.skips}
+	served, servedDocs := r.b.Served()
+	s.served = served
+	docs, err := r.b.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	s.docs = docs
+	if c.total() == 0 && len(del) == 0 && r.b.Base() != "" {
+		return s, nil // nothing changed: the served generation stays
+	}
+	if docs == 0 {
+		return nil, errors.New("no article found in the sources")
+	}
+	g := gate{maxLoss: r.cfg.maxLoss, maxEmpty: r.cfg.maxEmpty, force: r.cfg.force}
+	if err := g.check(servedDocs, docs, r.extracted.Load(), r.empty.Load()); err != nil {
+		s.docs, s.refused = servedDocs, true
+		return s, err
+	}
+	state, err := next.encode(r.aliases)
+	if err == nil {
+		err = r.b.SetState(manifestKey, state)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if s.published, err = r.b.Publish(); err != nil {
+		return nil, err
+	}
+	s.served = s.published
+	return s, nil
+}
+
+// pauser returns the hook that stops the run at the point named by
+// $NEWSFTS_PAUSE_AT, saying so on stderr, until the process is killed.
+func pauser(stderr io.Writer) func(string) {
+	at := os.Getenv(pauseEnv)
+	return func(point string) {
+		if at == "" || point != at {
+			return
+		}
+		fmt.Fprintf(stderr, "indexer: paused at %s\n", point)
+		for {
+			time.Sleep(time.Hour) // a sleeping goroutine is no deadlock
+		}
+	}
 }
 
 // setAliases gives the index the alias tables of the entity extractor, so

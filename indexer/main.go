@@ -17,6 +17,7 @@ const (
 	exitUsage   = 2 // bad flags or arguments
 	exitFailed  = 3 // nothing was published; the served index is unchanged
 	exitLocked  = 4 // another indexer is running on the same index
+	exitRefused = 5 // the new generation failed the sanity check; not published
 )
 
 func main() {
@@ -31,12 +32,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return runIndex(args, stderr)
 }
 
-func newLogger(w io.Writer, quiet bool) *slog.Logger {
-	level := slog.LevelInfo
+// newLogger logs to w in format (text or json), warnings and errors only
+// when quiet.
+func newLogger(w io.Writer, quiet bool, format string) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
 	if quiet {
-		level = slog.LevelWarn
+		opts.Level = slog.LevelWarn
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 func usageError(stderr io.Writer, format string, args ...any) int {

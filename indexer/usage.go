@@ -1,6 +1,7 @@
 package main
 
 const usage = `usage: indexer [flags] SOURCE...
+       indexer -rollback -index DIR
        indexer extract [flags] [FILE...]
 
 Indexer reads news articles, removes the boilerplate that scraped pages
@@ -24,34 +25,79 @@ detected from its content.
     "people", "orgs", "places" arrays kept beside the extracted entities.
     Unknown fields are ignored; a body holding HTML is cleaned as HTML.
 
-The index is built aside, in a new generation directory under -index, and
+Runs are incremental. The index remembers, for every input file, the
+SHA-256 of its bytes and the articles it gave. A run hashes each file
+first: an unchanged file is not even decompressed, a new or changed one is
+read, cleaned and indexed again (its articles that went away are deleted),
+and the articles of a file that no longer exists, or is no longer under
+any SOURCE given, are removed. A run over unchanged sources takes a moment,
+says "0 changed" and publishes nothing. -full rebuilds from nothing (after
+an upgrade of the cleaner, say); a new version of the index layout does so
+by itself.
+
+The new generation is built aside, in a new directory under -index, and
 published atomically: the file CURRENT in the index directory is replaced
 by a rename. A running searchd notices the new generation and swaps it in
 without dropping a request. A crash or kill at any moment leaves the
-served index as it was; the next run cleans up what was left behind. Only
-one indexer runs on an index at a time: a second one exits at once with
-status 4.
+served index as it was; the next run cleans up what was left behind, with
+no help. Only one indexer runs on an index at a time (an flock on
+DIR/LOCK, which the kernel drops when a process dies): a second one exits
+at once with status 4. The generation served before is kept, and
+'indexer -rollback -index DIR' serves it again (under the same lock, by
+the same atomic rename).
 
-Bad input never stops a run: each input that cannot be read or holds no
-article is logged with the reason and counted in the summary, and the exit
-status says that something was skipped. A run that finds no article at all
-publishes nothing, so an empty or mistyped SOURCE never empties the index.
+Bad input never stops a run and never loses indexed data: each input that
+cannot be read or holds no article is logged with the reason and counted
+in the summary, the exit status says that something was skipped, and the
+articles that a file gave before it broke stay in the index until it is
+fixed or removed.
+
+Before publishing, a sanity check compares the new generation with the
+served one. If it would drop more than -max-loss of the served documents
+(a source directory that went missing, a mistyped SOURCE), or if no
+article text was found in more than -max-empty of the documents read
+(at least 10; a broken cleaner, a scraper that saved error pages), nothing
+is published and the run exits with status 5, saying why. -force
+publishes anyway. A run that finds no article at all never publishes.
+
+Every run ends with one summary line, even with -q:
+
+  indexer: 3 changed (1 new, 1 modified, 1 removed), 120 unchanged;
+  articles: 1 added, 1 updated, 1 removed, 0 duplicate ids, 2 extracted,
+  1502 in the index; 1 skipped (1 binary); published gen-... (0.4s)
+
+(on one line). On a terminal, a progress line shows the inputs done, the
+rate and the time left.
 
 Flags:
   -index DIR      the index directory (default ./data/index)
   -aliases FILE   an entity alias file that overrides the built-in table
-                  (see README.md); fix a wrong merge there and re-index
+                  (see README.md); fix a wrong merge there: the next
+                  run sees that the file changed and extracts every
+                  article again
   -max-bytes N    skip inputs larger than N bytes after decompression
                   (default 33554432)
   -workers N      cleaning and extraction goroutines (default: one per CPU)
   -q              quiet: print only warnings, errors and the summary
+  -log-format F   text (default) or json: one JSON object per log record,
+                  the summary included
+  -full           rebuild from nothing instead of updating
+  -max-loss R     refuse to publish a generation that lost more than this
+                  share of the served documents (default 0.5)
+  -max-empty R    refuse to publish when more than this share of the
+                  documents read had no article text (default 0.5)
+  -force          publish even if the sanity check fails
+  -rollback       serve the previous generation again, then stop
 
 Exit status:
-  0  every input was indexed and the new index published
+  0  nothing was skipped; the new generation was published, or nothing
+     had changed and the served one stays
   1  published, but some inputs were skipped (the log says which and why)
   2  bad flags or arguments
   3  nothing was published; the served index is unchanged
   4  another indexer is running on the same index
+  5  the sanity check failed (see -max-loss, -max-empty); nothing was
+     published; the served index is unchanged
 
 Running from cron: index a spool directory every 15 minutes, quietly,
 keeping a log:
@@ -59,6 +105,9 @@ keeping a log:
   */15 * * * * cd /srv/newsfts && ./bin/indexer -q -index data/index spool/ >>log/indexer.log 2>&1
 
 searchd picks up each new generation by itself; cron needs no restart.
+A run that overlaps the previous one exits with status 4 and leaves it
+be. With -q the log gets only warnings, errors and each run's summary
+line; a wrapper that mails on a status above 1 hears only of trouble.
 
 indexer extract prints what the cleaner and the entity extractor make of
 each article, as one JSON object per line, without touching any index:

@@ -3,9 +3,10 @@
 // browsers, both read-only.
 //
 // It opens the generation that the index directory's CURRENT file names,
-// notices when indexer publishes a newer one (a periodic check, and at once
-// on SIGHUP), swaps it in without dropping a request and closes the old
-// one. SIGINT or SIGTERM shut it down gracefully: requests in flight finish.
+// notices when indexer publishes a newer one (a directory watch, a periodic
+// rescan, and at once on SIGHUP), swaps it in without dropping a request
+// and closes the old one. /metrics serves Prometheus metrics (metrics.go).
+// SIGINT or SIGTERM shut it down gracefully: requests in flight finish.
 package main
 
 import (
@@ -15,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -33,20 +35,30 @@ Searchd serves the index published by indexer on -addr:
   GET /doc/{id}         one article
   GET /api/search       the same search as JSON (see README.md)
   GET /api/doc/{id}     one article as JSON
-  GET /healthz          status, document count and generation
+  GET /healthz          status, document count, generation, publish time
+  GET /metrics          Prometheus metrics: requests and latency by route,
+                        the generation served, its age, swaps, reload errors
 
-It notices new generations by itself (every -reload, and at once on
-SIGHUP) and never writes to the index. Stop it with SIGTERM or SIGINT.
+It notices new generations by itself: a watch on the index directory sees
+each publish at once, a rescan every -reload catches what a watch can
+miss, and SIGHUP asks for a reload now. A new generation is opened before
+it is swapped in; requests in flight finish on the old one, which is then
+closed. It never writes to the index, so it can keep serving while
+indexer runs, is killed, or rolls back (indexer -rollback).
+
+SIGTERM or SIGINT shut it down gracefully: it stops accepting, lets the
+requests in flight finish (up to -timeout) and exits with status 0.
 
 Flags:
 `
 
 // config holds searchd's flags.
 type config struct {
-	index   string        // index directory
-	addr    string        // listen address
-	reload  time.Duration // how often to look for a new generation
-	timeout time.Duration // longest a request may run
+	index     string        // index directory
+	addr      string        // listen address
+	reload    time.Duration // how often to look for a new generation
+	timeout   time.Duration // longest a request may run
+	logFormat string        // text or json
 }
 
 func main() {
@@ -60,7 +72,8 @@ func run(args []string, stderr io.Writer) int {
 	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
 	fs.StringVar(&cfg.index, "index", "data/index", "index directory written by indexer")
 	fs.StringVar(&cfg.addr, "addr", "localhost:8080", "address to listen on")
-	fs.DurationVar(&cfg.reload, "reload", 2*time.Second, "how often to look for a newly published index")
+	fs.DurationVar(&cfg.reload, "reload", 30*time.Second, "how often to rescan for a newly published index (a directory watch sees most at once)")
+	fs.StringVar(&cfg.logFormat, "log-format", "text", "log records as text or json")
 	fs.DurationVar(&cfg.timeout, "timeout", 10*time.Second, "longest time one request may take")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -68,12 +81,22 @@ func run(args []string, stderr io.Writer) int {
 		}
 		return 2
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	var log *slog.Logger
+	switch cfg.logFormat {
+	case "text":
+		log = slog.New(slog.NewTextHandler(stderr, nil))
+	case "json":
+		log = slog.New(slog.NewJSONHandler(stderr, nil))
+	default:
+		fmt.Fprintf(stderr, "searchd: -log-format %q: use text or json\n", cfg.logFormat)
+		return 2
+	}
 	slog.SetDefault(log) // the index's watcher logs through the default logger
 	if err := serve(&cfg, log); err != nil {
 		log.Error("searchd stopped", "err", err)
 		return 1
 	}
+	log.Info("stopped")
 	return 0
 }
 
@@ -89,22 +112,26 @@ func serve(cfg *config, log *slog.Logger) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go ix.Watch(ctx, cfg.reload)
+	go ix.Watch(ctx, cfg.reload, log)
 	go reloadOnHangup(ctx, ix, log)
 
 	srv := &http.Server{
 		Addr:              cfg.addr,
-		Handler:           h,
+		Handler:           instrumented(h, ix),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      cfg.timeout + 5*time.Second,
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- srv.Serve(ln) }()
 	st := ix.Stats()
-	log.Info("serving", "addr", "http://"+cfg.addr, "documents", st.Docs, "generation", st.Generation)
+	log.Info("serving", "addr", "http://"+ln.Addr().String(), "documents", st.Docs, "generation", st.Generation)
 	select {
 	case err := <-errc:
 		return err

@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"sort"
@@ -210,5 +211,71 @@ func TestReaderIDs(t *testing.T) {
 		if !ids[want] {
 			t.Errorf("id %q missing from %v", want, ids)
 		}
+	}
+}
+
+func TestChanged(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{
+		"kept.txt":      []byte("Known text."),
+		"new.txt":       []byte("New text."),
+		"zipped.txt.gz": gz(t, "Zipped text."),
+		"lines.jsonl":   []byte(`{"id":"l1","body":"One."}` + "\n"),
+	})
+	raw := func(name string) Sum {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sha256.Sum256(b)
+	}
+	known := map[string]Sum{filepath.Join(dir, "kept.txt"): raw("kept.txt")}
+	sums := map[string]Sum{}
+	r := &Reader{Changed: func(path string, sum Sum) bool {
+		sums[path] = sum
+		return known[path] != sum
+	}}
+	docs, skips := collect(t, r, dir)
+	if len(skips) != 0 {
+		t.Errorf("skips: %v", skips)
+	}
+	tests := []struct {
+		name string
+		read bool // visited
+	}{
+		{"kept.txt", false},
+		{"new.txt", true},
+		{"zipped.txt.gz", true},
+		{"lines.jsonl", true},
+	}
+	for _, tt := range tests {
+		path := filepath.Join(dir, tt.name)
+		if sums[path] != raw(tt.name) {
+			t.Errorf("%s: sum is not the SHA-256 of the stored bytes", tt.name)
+		}
+		_, visited := docs[path]
+		if tt.name == "lines.jsonl" {
+			_, visited = docs[path+":1"]
+		}
+		if visited != tt.read {
+			t.Errorf("%s: visited = %v, want %v", tt.name, visited, tt.read)
+		}
+	}
+	if d := docs[filepath.Join(dir, "zipped.txt.gz")]; string(d.Data) != "Zipped text." {
+		t.Errorf("changed gzip file read as %q after hashing", d.Data)
+	}
+}
+
+func TestStop(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{"a.txt": []byte("A."), "b.txt": []byte("B."), "c.txt": []byte("C.")})
+	opened := 0
+	r := &Reader{
+		Changed: func(string, Sum) bool { opened++; return true },
+		Stop:    func() bool { return opened == 2 },
+	}
+	docs, _ := collect(t, r, dir)
+	if opened != 2 || len(docs) != 2 {
+		t.Errorf("Stop after two files: %d hashed, %d read", opened, len(docs))
 	}
 }

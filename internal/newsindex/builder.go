@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,6 +37,14 @@ func BatchSize(n int) Option {
 	}
 }
 
+// Hook sets a function that the Builder calls with the name of each step
+// it reaches: "cloned" when Update has copied the served generation, then
+// the steps of Publish ("written", "synced", "renamed", "published"; see
+// publish.go). Tests use it to stop a build at a chosen point.
+func Hook(f func(point string)) Option {
+	return func(b *Builder) { b.hook = f }
+}
+
 // Builder writes a new generation of the index beside the served one.
 // It holds the root's lock from Create until Publish or Abort.
 type Builder struct {
@@ -48,6 +57,9 @@ type Builder struct {
 	added     int     // articles added
 	base      string  // generation copied by Update, if any
 	tables    *tables // facet labels and aliases, written at Publish
+	served    string  // generation CURRENT named at Create, if any
+	docs      uint64  // its document count
+	hook      func(point string)
 	done      bool
 }
 
@@ -67,11 +79,95 @@ func Create(root string, opts ...Option) (*Builder, error) {
 	for _, o := range opts {
 		o(b)
 	}
+	b.served, b.docs = servedDocs(root)
 	if err := b.start(); err != nil {
 		b.release()
 		return nil, err
 	}
 	return b, nil
+}
+
+// servedDocs names the served generation and counts its documents; it
+// returns "" and 0 when none can be opened.
+func servedDocs(root string) (string, uint64) {
+	gen, _, docs, err := ServedState(root, "")
+	if err != nil {
+		return "", 0
+	}
+	return gen, docs
+}
+
+// ServedState opens the served generation read-only, without the lock,
+// and returns its name, the state stored under key (nil if none, or if the
+// generation was built with another mapping version, so that an update
+// would start from nothing) and its document count. gen is "" when
+// nothing was published yet.
+func ServedState(root, key string) (gen string, value []byte, docs uint64, err error) {
+	gen, err = readCurrent(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil, 0, nil
+	}
+	if err != nil {
+		return "", nil, 0, err
+	}
+	idx, err := bleve.OpenUsing(filepath.Join(root, gen), map[string]interface{}{"read_only": true})
+	if err != nil {
+		return "", nil, 0, fmt.Errorf("open %s: %w", gen, err)
+	}
+	defer idx.Close()
+	if docs, err = idx.DocCount(); err != nil {
+		return "", nil, 0, fmt.Errorf("count documents in %s: %w", gen, err)
+	}
+	if v, err := idx.GetInternal([]byte(versionKey)); err != nil || string(v) != mappingVersion || key == "" {
+		return gen, nil, docs, nil
+	}
+	if value, err = idx.GetInternal([]byte(statePrefix + key)); err != nil {
+		return "", nil, 0, fmt.Errorf("state %q of %s: %w", key, gen, err)
+	}
+	return gen, value, docs, nil
+}
+
+// Busy reports whether a Builder (in any process) holds root's lock now.
+func Busy(root string) bool {
+	f, err := os.Open(filepath.Join(root, lockName))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		return errors.Is(err, syscall.EWOULDBLOCK)
+	}
+	syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	return false
+}
+
+// Served names the generation that was served when the Builder was
+// created and tells how many documents it holds ("" and 0 when there was
+// none, or it could not be opened): what a sanity check compares the new
+// generation with.
+func (b *Builder) Served() (gen string, docs uint64) { return b.served, b.docs }
+
+// DocCount writes what is queued and counts the documents of the new
+// generation.
+func (b *Builder) DocCount() (uint64, error) {
+	if b.done {
+		return 0, errors.New("newsindex: DocCount after Publish or Abort")
+	}
+	if err := b.flush(); err != nil {
+		return 0, err
+	}
+	n, err := b.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("count documents: %w", err)
+	}
+	return n, nil
+}
+
+// reached calls the hook, if any, at a named point of the build.
+func (b *Builder) reached(point string) {
+	if b.hook != nil {
+		b.hook(point)
+	}
 }
 
 // lockRoot takes root/LOCK with a non-blocking exclusive flock. The lock

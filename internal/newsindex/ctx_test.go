@@ -36,7 +36,7 @@ func TestClosed(t *testing.T) {
 	if _, err := ix.Reload(); !errors.Is(err, ErrClosed) {
 		t.Errorf("Reload after Close: %v", err)
 	}
-	ix.Watch(t.Context(), time.Millisecond) // returns at once: closed
+	ix.Watch(t.Context(), time.Millisecond, nil) // returns at once: closed
 	if err := ix.Close(); err != nil {
 		t.Errorf("second Close: %v", err)
 	}

@@ -1,7 +1,8 @@
 // Package newsindex is newsfts's only door to Bleve: the index mapping and
 // its field names (mapping.go), building a new generation of the index and
 // publishing it atomically (builder.go, update.go, publish.go), serving the published
-// generation read-only with hot swaps (index.go), faceted search over it
+// generation read-only with hot swaps (index.go) as soon as it is
+// published (watch.go), faceted search over it
 // (query.go, search.go, histogram.go, snippet.go), and one label per facet
 // value across the corpus (labels.go).
 //
@@ -20,10 +21,14 @@
 //	b.Delete(id); b.Add(a); b.SetState("manifest", newManifest)
 //	gen, err := b.Publish()
 //
+// A run may first ask, read-only and without the lock, whether it has
+// anything to do (ServedState, Busy); an operator undoes a bad publish
+// with Rollback(root).
+//
 // searchd serves:
 //
 //	ix, err := newsindex.Open(root)
-//	go ix.Watch(ctx, 10*time.Second)   // picks up each new publish
+//	go ix.Watch(ctx, time.Minute, log) // picks up each new publish
 //	v := ix.Canonical(search.Places, "Turkey")  // "Türkiye": what a typed value stands for
 //	resp, err := ix.Search(ctx, req)
 //

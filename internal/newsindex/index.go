@@ -4,10 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"path/filepath"
 	"sync"
-	"time"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -23,7 +22,9 @@ var ErrClosed = errors.New("index is closed")
 // in a newer generation without failing a search in flight.
 type Index struct {
 	root     string
-	reloadMu sync.Mutex // serialises Reload and Close
+	reloadMu sync.Mutex    // serialises Reload and Close
+	swaps    atomic.Uint64 // generations swapped in by Reload
+	failures atomic.Uint64 // Reloads that failed
 
 	mu    sync.RWMutex     // held shared by each Search and Doc, exclusively by a swap
 	alias bleve.IndexAlias // always holds exactly cur
@@ -95,6 +96,23 @@ func (ix *Index) Stats() search.Stats {
 // flight, which finish on the old one; then the old one is closed. It
 // reports whether it swapped.
 func (ix *Index) Reload() (bool, error) {
+	swapped, err := ix.reload()
+	if swapped {
+		ix.swaps.Add(1)
+	}
+	if err != nil && !errors.Is(err, ErrClosed) {
+		ix.failures.Add(1)
+	}
+	return swapped, err
+}
+
+// Reloads reports how many generations Reload swapped in and how many
+// times it failed (a failed reload keeps the served generation).
+func (ix *Index) Reloads() (swaps, failures uint64) {
+	return ix.swaps.Load(), ix.failures.Load()
+}
+
+func (ix *Index) reload() (bool, error) {
 	ix.reloadMu.Lock()
 	defer ix.reloadMu.Unlock()
 	name, err := readCurrent(ix.root)
@@ -122,33 +140,6 @@ func (ix *Index) Reload() (bool, error) {
 		return true, fmt.Errorf("reload: close %s: %w", old.name, err)
 	}
 	return true, nil
-}
-
-// Watch calls Reload every interval until ctx is done or the index is
-// closed, logging swaps and errors with the default slog logger. A failed reload keeps the served
-// generation.
-func (ix *Index) Watch(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		swapped, err := ix.Reload()
-		if errors.Is(err, ErrClosed) {
-			return
-		}
-		if err != nil {
-			slog.Error("index reload failed; still serving the previous generation", "root", ix.root, "err", err)
-			continue
-		}
-		if swapped {
-			st := ix.Stats()
-			slog.Info("index reloaded", "root", ix.root, "generation", st.Generation, "documents", st.Docs)
-		}
-	}
 }
 
 // Close waits for searches in flight and closes the index.

@@ -30,7 +30,14 @@ package newsindex
 // the next run removes. A crash after it leaves the new generation served.
 // Readers (Open, Reload) only ever open what CURRENT names, read-only, so a
 // reader never sees a half-written index and never blocks the builder,
-// which writes a different directory.
+// which writes a different directory. The Hook option names the points
+// between these steps ("written" after 1, "synced" after 2, "renamed"
+// after 3, "published" after 4) so that a test can kill a build there.
+//
+// Rollback takes LOCK too and points CURRENT, by the same atomic rename,
+// at the newest generation older than the served one: the one Publish
+// kept. The generation rolled back from stays on disk until the next
+// Publish prunes it; a reader swaps back as it would after a publish.
 //
 // Generation names sort by time: a fixed-width UTC timestamp with
 // nanoseconds, bumped if needed so that a new name sorts after every
@@ -80,23 +87,67 @@ func (b *Builder) Publish() (gen string, err error) {
 	if err != nil {
 		return "", fmt.Errorf("close new index: %w", err)
 	}
+	b.reached("written")
 	if err := syncTree(b.tmp); err != nil {
 		return "", fmt.Errorf("sync new index: %w", err)
 	}
+	b.reached("synced")
 	prev, _ := readCurrent(b.root) // none yet, or damaged: replaced below
 	if gen, err = b.rename(); err != nil {
 		return "", err
 	}
+	b.reached("renamed")
 	if err := writeCurrent(b.root, gen); err != nil {
 		return "", err
 	}
 	b.done = true
+	b.reached("published")
 	pruneErr := prune(b.root, gen, prev)
 	b.release()
 	if pruneErr != nil {
 		return gen, fmt.Errorf("published %s, but: %w", gen, pruneErr)
 	}
 	return gen, nil
+}
+
+// ErrNoPrevious is returned by Rollback when no older generation is left.
+var ErrNoPrevious = errors.New("no previous generation to roll back to")
+
+// Rollback makes the generation published before the served one the
+// served one again, atomically and under the root's lock (an error
+// wrapping ErrLocked if an indexer is at work). It returns the generation
+// served before and after.
+func Rollback(root string) (from, to string, err error) {
+	lock, err := lockRoot(root)
+	if err != nil {
+		return "", "", err
+	}
+	defer lock.Close()
+	if from, err = readCurrent(root); err != nil {
+		return "", "", fmt.Errorf("rollback: %w", err)
+	}
+	gens, err := generations(root)
+	if err != nil {
+		return "", "", err
+	}
+	for _, g := range gens {
+		if g < from && complete(filepath.Join(root, g)) {
+			to = g // the newest older one wins: gens are sorted
+		}
+	}
+	if to == "" {
+		return from, "", fmt.Errorf("rollback from %s: %w", from, ErrNoPrevious)
+	}
+	if err := writeCurrent(root, to); err != nil {
+		return from, "", fmt.Errorf("rollback: %w", err)
+	}
+	return from, to, nil
+}
+
+// complete reports whether dir looks like a whole Bleve index.
+func complete(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "index_meta.json"))
+	return err == nil
 }
 
 // rename moves the finished build to its generation name.

@@ -258,7 +258,7 @@ func TestWatchReloads(t *testing.T) {
 	gen := publish(t, root, corpus())
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { ix.Watch(ctx, time.Millisecond); close(done) }()
+	go func() { ix.Watch(ctx, time.Millisecond, nil); close(done) }()
 	giveUp := time.After(30 * time.Second)
 	for ix.Stats().Generation != gen {
 		select {

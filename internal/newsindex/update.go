@@ -5,9 +5,18 @@ package newsindex
 // Create starts a generation from nothing. Update starts it as a copy of
 // the served generation, so that a cron run only adds the articles of
 // changed inputs and deletes those of removed ones; the publish protocol
-// is the same. The copy is a plain file copy of the generation's
-// directory into the new tmp-* directory: the served generation is only
-// read, never opened for writing.
+// is the same. The served generation is only read, never opened for
+// writing.
+//
+// The copy is cheap: scorch segment files (store/*.zap) are immutable once
+// written, so they are hard-linked into the new tmp-* directory, and only
+// the rest (root.bolt, which bbolt rewrites in place, and index_meta.json)
+// is copied. Linking is safe because scorch never writes into an existing
+// segment file: a new segment gets the number after the highest *.zap in
+// the directory (maxSegmentIDOnDisk), and every *.zap is linked, so new
+// names never meet old ones; merges write new files and unlink the old,
+// which removes only the new generation's link. Where links are not
+// possible (another filesystem) the segment is copied.
 //
 // The indexer keeps what it needs to decide what changed (for example a
 // content hash per input file and the article ids it produced) as named
@@ -52,6 +61,7 @@ func Update(root string, opts ...Option) (*Builder, error) {
 		b.Abort()
 		return nil, err
 	}
+	b.reached("cloned")
 	return b, nil
 }
 
@@ -72,7 +82,7 @@ func (b *Builder) copyCurrent() error {
 	if err := os.RemoveAll(b.tmp); err != nil {
 		return fmt.Errorf("update: %w", err)
 	}
-	if err := copyDir(filepath.Join(b.root, gen), b.tmp); err != nil {
+	if err := cloneDir(filepath.Join(b.root, gen), b.tmp); err != nil {
 		return fmt.Errorf("update: copy %s: %w", gen, err)
 	}
 	if b.idx, err = bleve.Open(b.tmp); err != nil {
@@ -144,9 +154,9 @@ func (b *Builder) State(key string) ([]byte, error) {
 	return v, nil
 }
 
-// copyDir copies the regular files and directories under src to dst,
-// which must not exist.
-func copyDir(src, dst string) error {
+// cloneDir copies the regular files and directories under src to dst,
+// which must not exist, hard-linking segment files (see above).
+func cloneDir(src, dst string) error {
 	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -159,6 +169,11 @@ func copyDir(src, dst string) error {
 		switch {
 		case d.IsDir():
 			return os.Mkdir(to, 0o755)
+		case d.Type().IsRegular() && filepath.Ext(path) == ".zap":
+			if os.Link(path, to) == nil {
+				return nil
+			}
+			return copyFile(path, to)
 		case d.Type().IsRegular():
 			return copyFile(path, to)
 		}
