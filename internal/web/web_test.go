@@ -30,6 +30,7 @@ type fakeSearcher struct {
 	wait    bool                               // block until the request's deadline
 	canon   map[search.Facet]map[string]string // lower-cased typed value -> label
 	similar []search.Hit                       // what Similar returns
+	stats   *search.Stats                      // what Stats returns, when set
 }
 
 func (f *fakeSearcher) Search(ctx context.Context, r *search.Request) (*search.Response, error) {
@@ -56,6 +57,9 @@ func (f *fakeSearcher) Canonical(facet search.Facet, value string) string {
 }
 
 func (f *fakeSearcher) Stats() search.Stats {
+	if f.stats != nil {
+		return *f.stats
+	}
 	return search.Stats{Docs: 42, Generation: "gen-0007"}
 }
 
@@ -179,6 +183,13 @@ func TestHealthz(t *testing.T) {
 	want := `{"status":"ok","documents":42,"generation":"gen-0007"}` + "\n"
 	if w.Code != 200 || w.Body.String() != want {
 		t.Errorf("got %d %s, want 200 %s", w.Code, w.Body, want)
+	}
+	published := testNow.Add(-90 * time.Second)
+	h = newTestHandler(t, &fakeSearcher{stats: &search.Stats{Docs: 3, Generation: "gen-9", Published: published}}, 0)
+	w = get(h, "GET", "/healthz")
+	want = `{"status":"ok","documents":3,"generation":"gen-9","published":"2024-03-15T10:28:30Z","age_seconds":90}` + "\n"
+	if w.Body.String() != want {
+		t.Errorf("got %s, want %s", w.Body, want)
 	}
 }
 
