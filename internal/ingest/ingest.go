@@ -58,12 +58,37 @@ func (p *Processor) clean(raw article.RawDoc) *extract.Result {
 	case p.NoClean:
 		return &extract.Result{Paragraphs: Unwrap(string(raw.Data))}
 	case raw.Fields != nil:
-		// A JSON Lines body is wrapped prose, not a page dump: give the
-		// cleaner one paragraph per line, as a dump would have it.
-		return extract.Text([]byte(strings.Join(Unwrap(string(raw.Data)), "\n\n")))
+		return cleanGiven(Unwrap(string(raw.Data)))
 	default:
 		return extract.Text(raw.Data)
 	}
+}
+
+// cleanGiven cleans the body of a JSON Lines line. Such a body was already
+// cut out of its page by whoever wrote the line, so it is trusted more than
+// a page dump: the cleaner gets it one paragraph per line, as a dump would
+// have it, and its verdict is taken only when it keeps at least half of the
+// words. Otherwise (wire copy made of short table lines, such as earnings
+// reports, reads to the cleaner like a menu) the body stays as given.
+func cleanGiven(paras []string) *extract.Result {
+	res := extract.Text([]byte(strings.Join(paras, "\n\n")))
+	if 2*words(res.Paragraphs) >= words(paras) {
+		return res
+	}
+	res.Paragraphs = paras
+	if res.From == nil {
+		res.From = map[string]string{}
+	}
+	res.From["body"] = "input"
+	return res
+}
+
+func words(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		n += len(strings.Fields(p))
+	}
+	return n
 }
 
 // given lets the metadata of a JSON Lines line override the cleaner's.

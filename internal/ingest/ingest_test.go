@@ -88,3 +88,26 @@ func TestArticleEmptyAndNoClean(t *testing.T) {
 		t.Errorf("cleaning kept boilerplate: %q", c.Body)
 	}
 }
+
+func TestGivenBodyKeptWhenCleanerFindsLittle(t *testing.T) {
+	p := processor(t, false)
+	table := "Shr 42 cts vs 38 cts\n\nNet 12.1 mln vs 10.9 mln\n\nRevs 310.4 mln vs 288.0 mln\n\nNOTE: year-ago restated.\n\nReuter"
+	a, err := p.Article(article.RawDoc{ID: "w", Format: article.Text, Data: []byte(table),
+		Fields: &article.Fields{Title: "ACME CORP 4TH QTR NET"}})
+	if err != nil {
+		t.Fatalf("a wire table given as a JSON Lines body was dropped: %v", err)
+	}
+	if !strings.Contains(a.Body, "Revs 310.4 mln") || a.From["body"] != "input" {
+		t.Errorf("body = %q, from = %v", a.Body, a.From)
+	}
+	prose := "A long paragraph of ordinary news prose about the harbour, the ferries and the people who ride them every day of the week.\n\n" +
+		"Another paragraph that carries the story on, with the mayor's plans for a second pier and what they would cost the city.\n\n" +
+		"Subscribe to our weekly news digest."
+	b, err := p.Article(article.RawDoc{ID: "p", Format: article.Text, Data: []byte(prose), Fields: &article.Fields{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.Body, "Subscribe") || b.From["body"] != "" {
+		t.Errorf("a JSON Lines body with boilerplate was not cleaned: %q %v", b.Body, b.From)
+	}
+}
