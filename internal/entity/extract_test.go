@@ -182,6 +182,31 @@ var extractTests = []extractTest{
 		place:  []string{"Karachi", "Kabul", "Lahore"},
 	},
 	{
+		name:  "a demonym before a known organisation names that organisation",
+		body:  "Lawmakers asked whether Pakistani Inter-Services Intelligence officers had met the suspects. An Israeli Mossad team was also named, and Pakistani Taliban fighters crossed into Kunar.",
+		orgs:  []string{"Inter-Services Intelligence (ISI)", "Mossad", "Tehreek-e-Taliban Pakistan (TTP)"},
+		place: []string{"Kunar"},
+		not:   []string{"Pakistani Inter-Services Intelligence", "Israeli Mossad"},
+	},
+	{
+		name: "a demonym before a generic body's name makes another body",
+		body: "Members of the Scottish Labour Party and of the Labour Party voted on Friday.",
+		orgs: []string{"Scottish Labour Party", "Labour Party"},
+	},
+	{
+		name:  "a particle name matches the gazetteer whole and keeps its kind",
+		body:  "Prosecutors said the cell had sworn loyalty to al-Qaida before its leader moved on to al-Shabab.",
+		orgs:  []string{"al-Qaeda", "Al-Shabaab"},
+		place: []string{},
+		not:   []string{"Qaida", "Shabab"},
+	},
+	{
+		name:  "a name the gazetteer knows only as an organisation stays one",
+		body:  "According to Hürriyet, negotiators met in Doha. Mossad declined to comment.",
+		orgs:  []string{"Hürriyet", "Mossad"},
+		place: []string{"Doha"},
+	},
+	{
 		name:   "order of first mention and each once",
 		body:   "Kabul accused Islamabad. Islamabad denied it, and Kabul and Tehran called for calm.",
 		place:  []string{"Kabul", "Islamabad", "Tehran"},
