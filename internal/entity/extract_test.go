@@ -207,6 +207,13 @@ var extractTests = []extractTest{
 		place: []string{"Doha"},
 	},
 	{
+		name:   "an alias given in the text joins the person it names",
+		body:   "Police detained Tarek Haddou, also known by his code name ‘Falcon’, on Monday. Investigators said Leyla Demirtas, also known as Umm Sami, had sent him money.\n\nOrhan Kaya, known to friends in Ankara as a quiet man, was not charged.",
+		people: []string{"Tarek Haddou", "Leyla Demirtas", "Orhan Kaya"},
+		place:  []string{"Ankara"},
+		not:    []string{"Falcon", "Umm Sami"},
+	},
+	{
 		name:   "order of first mention and each once",
 		body:   "Kabul accused Islamabad. Islamabad denied it, and Kabul and Tehran called for calm.",
 		place:  []string{"Kabul", "Islamabad", "Tehran"},
