@@ -207,6 +207,12 @@ var extractTests = []extractTest{
 		place: []string{"Doha"},
 	},
 	{
+		name:  "two names of one gazetteer entry side by side are one entity",
+		body:  "A former chief of Israel's Shin Bet General Security Service spoke in Haifa.",
+		orgs:  []string{"Shin Bet"},
+		place: []string{"Israel", "Haifa"},
+	},
+	{
 		name:   "an alias given in the text joins the person it names",
 		body:   "Police detained Tarek Haddou, also known by his code name ‘Falcon’, on Monday. Investigators said Leyla Demirtas, also known as Umm Sami, had sent him money.\n\nOrhan Kaya, known to friends in Ankara as a quiet man, was not charged.",
 		people: []string{"Tarek Haddou", "Leyla Demirtas", "Orhan Kaya"},

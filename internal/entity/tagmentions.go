@@ -147,6 +147,8 @@ func (x *Extractor) addTagged(d *doc, a, b int, tg uint8) {
 	node := int32(-1)
 	if n, nd := x.trie.longest(d, a, b); a+n == b {
 		node = nd
+	} else if n > 0 {
+		node = x.sameEntry(d, a, b)
 	}
 	if k < 0 && (node < 0 || x.ents[x.trie.ents[node][0]].kind < 0) {
 		x.districtPlaces(d, a, b) // MISC, unless a place word follows

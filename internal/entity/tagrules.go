@@ -1,5 +1,7 @@
 package entity
 
+import "slices"
+
 // Rules after the tagger
 //
 // A few patterns that news outside the training corpus uses often, and that
@@ -19,6 +21,8 @@ package entity
 //     "Pakistani Inter-Services Intelligence" is Inter-Services Intelligence;
 //   - a lower-case particle that begins a gazetteer name stays in it:
 //     "al-Qaida" is al-Qaeda, not a place "Qaida";
+//   - two names of one gazetteer entry side by side are that entry:
+//     "Shin Bet General Security Service";
 //   - a name that the gazetteer knows only as an organisation, and the list
 //     of cities does not know, is an organisation whatever place or person
 //     label the tagger gave it ("According to Hürriyet"), unless a place
@@ -196,4 +200,40 @@ var branchWords = map[string]bool{
 	"crescent": true, "parliament": true, "assembly": true, "congress": true, "senate": true,
 	"chamber": true, "ministry": true, "army": true, "navy": true, "police": true, "court": true,
 	"federation": true, "association": true, "league": true, "union": true, "church": true,
+}
+
+// sameEntry returns the trie node of the first of the two or more
+// gazetteer names that the tokens [a, b) are made of, one after another,
+// when one entry has all of them ("Shin Bet General Security Service"), or
+// -1.
+func (x *Extractor) sameEntry(d *doc, a, b int) int32 {
+	var nodes [maxRun]int32
+	parts := 0
+	for i := a; i < b; parts++ {
+		n, node := x.trie.longest(d, i, b)
+		if n == 0 || parts == len(nodes) {
+			return -1
+		}
+		nodes[parts] = node
+		i += n
+	}
+	if parts < 2 {
+		return -1
+	}
+	for _, e := range x.trie.ents[nodes[0]] {
+		if x.allHave(nodes[1:parts], e) {
+			return nodes[0]
+		}
+	}
+	return -1
+}
+
+// allHave reports whether entry e has a name ending at each of nodes.
+func (x *Extractor) allHave(nodes []int32, e int32) bool {
+	for _, n := range nodes {
+		if !slices.Contains(x.trie.ents[n], e) {
+			return false
+		}
+	}
+	return true
 }
