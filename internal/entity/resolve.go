@@ -55,6 +55,7 @@ func (x *Extractor) resolve(d *doc) (groups []group, owner []int) {
 			mergeAcronym(groups, owner[l.long], owner[mi])
 		}
 	}
+	mergeAKAs(groups, owner, d.akas)
 	mergeSurnames(groups)
 	d.groups, d.owner = groups, owner
 	return groups, owner
@@ -294,14 +295,20 @@ func decide(g *group) (Kind, bool) {
 	if g.parent >= 0 || g.stopped || (!g.body && g.entry < 0) {
 		return 0, false
 	}
+	k := g.kind()
+	v := g.votes[k]
+	return k, g.best[k] >= minVotes && (g.strong || v >= wFirstName)
+}
+
+// kind returns the kind with the most evidence in g, Person on a tie.
+func (g *group) kind() Kind {
 	k := Person
 	for _, c := range []Kind{Org, Place} {
 		if g.votes[c] > g.votes[k] {
 			k = c
 		}
 	}
-	v := g.votes[k]
-	return k, g.best[k] >= minVotes && (g.strong || v >= wFirstName)
+	return k
 }
 
 // output returns the kept groups as a Set in order of first mention.

@@ -72,8 +72,9 @@ type link struct {
 	short int // token index of the acronym
 }
 
-// findMentions fills d.ments and d.links.
+// findMentions fills d.ments, d.links and d.akas.
 func (x *Extractor) findMentions(d *doc) {
+	defer d.findAKAs()
 	if x.tagger != nil {
 		x.tagMentions(d)
 		return

@@ -10,6 +10,7 @@ type doc struct {
 	keys     string    // token keys after tokenizing
 	ments    []mention // names found
 	links    []link    // acronym definitions
+	akas     []aka     // names given as another name of the name before
 	lowerSet map[string]bool
 	hintSet  map[string]bool
 
@@ -36,6 +37,7 @@ func (d *doc) reset() {
 	d.keys = ""
 	d.ments = d.ments[:0]
 	d.links = d.links[:0]
+	d.akas = d.akas[:0]
 	clear(d.lowerSet)
 	clear(d.hintSet)
 	d.info = d.info[:0]

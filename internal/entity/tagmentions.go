@@ -128,9 +128,10 @@ func (x *Extractor) addTagged(d *doc, a, b int, tg uint8) {
 	if k == Org {
 		a = d.orgRun(a, b)
 	}
-	for a < b && d.dropFront(a, b, k) {
+	for a < b && d.dropFront(a, b, k) && !x.particleName(d, a, b) {
 		a++
 	}
+	a = x.demonymFront(d, a, b)
 	for b > a && (!d.toks[b-1].is(tWord) || d.toks[b-1].is(tLower)) {
 		b--
 	}
@@ -146,6 +147,8 @@ func (x *Extractor) addTagged(d *doc, a, b int, tg uint8) {
 	node := int32(-1)
 	if n, nd := x.trie.longest(d, a, b); a+n == b {
 		node = nd
+	} else if n > 0 {
+		node = x.sameEntry(d, a, b)
 	}
 	if k < 0 && (node < 0 || x.ents[x.trie.ents[node][0]].kind < 0) {
 		x.districtPlaces(d, a, b) // MISC, unless a place word follows
@@ -153,6 +156,9 @@ func (x *Extractor) addTagged(d *doc, a, b int, tg uint8) {
 	}
 	if node < 0 && x.commonOpener(d, a, b) {
 		return
+	}
+	if node >= 0 && (k == Place || k == Person) && x.knownOrg(d, a, b, node, k) {
+		k = Org // "According to Hürriyet", "al-Qaida"
 	}
 	if k >= 0 && k != Place && node < 0 && d.placeList(a, b) {
 		k = Place
