@@ -17,13 +17,13 @@ import (
 // cleaning and extracting entities, the caller's goroutine writing), so
 // that a Go benchmark can profile it. It returns the articles indexed and
 // the inputs skipped. The bench itself times the real indexer binary.
-func Pipeline(root string, sources []string, workers int, maxBytes int64) (indexed, skipped int, err error) {
+func Pipeline(root string, sources []string, workers int, maxBytes int64, opts ...newsindex.Option) (indexed, skipped int, err error) {
 	ents, err := entity.New(nil)
 	if err != nil {
 		return 0, 0, fmt.Errorf("entity extractor: %w", err)
 	}
 	proc := &ingest.Processor{Entities: ents}
-	b, err := newsindex.Create(root)
+	b, err := newsindex.Create(root, opts...)
 	if err != nil {
 		return 0, 0, err
 	}

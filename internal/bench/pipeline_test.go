@@ -3,16 +3,19 @@ package bench_test
 import (
 	"os"
 	"runtime"
+	"strconv"
 	"testing"
 
 	"github.com/newsfts/newsfts/internal/article"
 	"github.com/newsfts/newsfts/internal/bench"
+	"github.com/newsfts/newsfts/internal/newsindex"
 )
 
 // BenchmarkPipeline builds the corpus named by $NEWSFTS_BENCH_CORPUS with
 // the indexer's pipeline, in-process so that -cpuprofile sees it all
-// (`make bench-profile`). Without the variable it is skipped, and so it
-// never reads outside the repository in `make test`.
+// (`make bench-profile`); $NEWSFTS_BENCH_BATCH sets the batch size.
+// Without the corpus variable it is skipped, and so it never reads outside
+// the repository in `make test`.
 func BenchmarkPipeline(b *testing.B) {
 	path := os.Getenv("NEWSFTS_BENCH_CORPUS")
 	if path == "" {
@@ -23,9 +26,10 @@ func BenchmarkPipeline(b *testing.B) {
 		b.Fatal(err)
 	}
 	maxBytes := max(c.Bytes+1<<20, article.DefaultMaxBytes)
+	batch, _ := strconv.Atoi(os.Getenv("NEWSFTS_BENCH_BATCH"))
 	b.ResetTimer()
 	for range b.N {
-		n, _, err := bench.Pipeline(b.TempDir(), []string{path}, runtime.GOMAXPROCS(0), maxBytes)
+		n, _, err := bench.Pipeline(b.TempDir(), []string{path}, runtime.GOMAXPROCS(0), maxBytes, newsindex.BatchSize(batch))
 		if err != nil {
 			b.Fatal(err)
 		}

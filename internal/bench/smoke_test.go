@@ -33,11 +33,8 @@ s7	term	zeppelin
 // handler over HTTP.
 func TestSmoke(t *testing.T) {
 	src := writeCorpus(t, 50)
-	for _, lean := range []bool{false, true} {
-		n, err := baseline.Build(src, filepath.Join(t.TempDir(), "raw"), baseline.Options{Batch: 16, Lean: lean})
-		if n != 50 || err != nil {
-			t.Errorf("baseline.Build(lean=%v) = %d, %v; want 50 documents", lean, n, err)
-		}
+	if n, err := baseline.Build(src, filepath.Join(t.TempDir(), "raw"), baseline.Options{Batch: 16}); n != 50 || err != nil {
+		t.Errorf("baseline.Build = %d, %v; want 50 documents", n, err)
 	}
 	root := t.TempDir()
 	indexed, skipped, err := bench.Pipeline(root, []string{src}, 2, article.DefaultMaxBytes)

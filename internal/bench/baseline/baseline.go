@@ -14,8 +14,10 @@ package baseline
 import (
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/newsfts/newsfts/internal/bench"
@@ -29,8 +31,10 @@ var keywords = []string{"places", "people", "orgs", "topics"}
 
 // Options configures a build.
 type Options struct {
-	Batch int  // documents per batch; DefaultBatch when < 1
-	Lean  bool // the lean mapping instead of the default one
+	Batch   int  // documents per batch; DefaultBatch when < 1
+	Lean    bool // the lean mapping instead of the default one
+	Unsafe  bool // scorch's unsafe_batch: a batch returns before it is persisted
+	Offline bool // bleve.NewBuilder: segments written without merging, one merge at the end
 }
 
 // doc is the part of a corpus line that the baseline indexes.
@@ -51,34 +55,17 @@ func Build(path, dir string, o Options) (int, error) {
 	if o.Batch < 1 {
 		o.Batch = DefaultBatch
 	}
-	idx, err := bleve.New(dir, newMapping(o.Lean))
+	if o.Offline {
+		return buildOffline(path, dir, o)
+	}
+	idx, err := bleve.NewUsing(dir, newMapping(o.Lean), scorch.Name, scorch.Name, map[string]any{"unsafe_batch": o.Unsafe})
 	if err != nil {
 		return 0, fmt.Errorf("create %s: %w", dir, err)
 	}
-	n, err := feed(idx, path, o.Batch)
-	if cerr := idx.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("close %s: %w", dir, cerr)
-	}
-	return n, err
-}
-
-func feed(idx bleve.Index, path string, size int) (int, error) {
-	n := 0
 	batch := idx.NewBatch()
-	err := bench.EachLine(path, func(line []byte) error {
-		var d doc
-		if err := json.Unmarshal(line, &d); err != nil {
-			return fmt.Errorf("line %d: %w", n+1, err)
-		}
-		if d.ID == "" {
-			return fmt.Errorf("line %d: no id", n+1)
-		}
-		if err := batch.Index(d.ID, fields(&d)); err != nil {
-			return fmt.Errorf("document %s: %w", d.ID, err)
-		}
-		n++
-		if batch.Size() < size {
-			return nil
+	n, err := each(path, func(id string, fields map[string]any) error {
+		if err := batch.Index(id, fields); err != nil || batch.Size() < o.Batch {
+			return err
 		}
 		err := idx.Batch(batch)
 		batch.Reset()
@@ -87,10 +74,78 @@ func feed(idx bleve.Index, path string, size int) (int, error) {
 	if err == nil && batch.Size() > 0 {
 		err = idx.Batch(batch)
 	}
+	if err == nil && o.Unsafe {
+		err = waitPersisted(idx)
+	}
+	if cerr := idx.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
 	if err != nil {
-		return n, fmt.Errorf("index %s: %w", path, err)
+		return n, fmt.Errorf("index %s into %s: %w", path, dir, err)
 	}
 	return n, nil
+}
+
+// persistWait bounds how long waitPersisted waits.
+const persistWait = 10 * time.Minute
+
+// waitPersisted waits until scorch has written every batch to disk: with
+// unsafe_batch, Close does not, and the unpersisted documents are lost.
+func waitPersisted(idx bleve.Index) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return fmt.Errorf("unsafe_batch: index is a %T, not scorch", adv)
+	}
+	for deadline := time.Now().Add(persistWait); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		m := s.StatsMap()
+		cur, _ := m["CurRootEpoch"].(uint64)
+		done, _ := m["LastPersistedEpoch"].(uint64)
+		if done >= cur {
+			return nil
+		}
+	}
+	return fmt.Errorf("unsafe_batch: not persisted after %s", persistWait)
+}
+
+// buildOffline builds with Bleve's offline builder.
+func buildOffline(path, dir string, o Options) (int, error) {
+	b, err := bleve.NewBuilder(dir, newMapping(o.Lean), map[string]any{"batchSize": o.Batch})
+	if err != nil {
+		return 0, fmt.Errorf("create %s: %w", dir, err)
+	}
+	n, err := each(path, func(id string, f map[string]any) error { return b.Index(id, f) })
+	if cerr := b.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return n, fmt.Errorf("index %s into %s: %w", path, dir, err)
+	}
+	return n, nil
+}
+
+// each calls f with the id and fields of each document of the corpus and
+// returns the number of documents.
+func each(path string, f func(id string, fields map[string]any) error) (int, error) {
+	n := 0
+	err := bench.EachLine(path, func(line []byte) error {
+		var d doc
+		if err := json.Unmarshal(line, &d); err != nil {
+			return fmt.Errorf("line %d: %w", n+1, err)
+		}
+		if d.ID == "" {
+			return fmt.Errorf("line %d: no id", n+1)
+		}
+		if err := f(d.ID, fields(&d)); err != nil {
+			return fmt.Errorf("document %s: %w", d.ID, err)
+		}
+		n++
+		return nil
+	})
+	return n, err
 }
 
 // fields is the document as Bleve sees it.
