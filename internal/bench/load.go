@@ -21,8 +21,9 @@ type Load struct {
 
 // Result is what a query phase measured.
 type Result struct {
-	Samples []time.Duration   // one per request, warm-up excluded
-	Totals  map[string]uint64 // total hits per query id
+	Samples []time.Duration            // one per request, warm-up excluded
+	ByQuery map[string][]time.Duration // the same samples by query id
+	Totals  map[string]uint64          // total hits per query id
 	Passes  int               // passes done (Limit may cut them short)
 }
 
@@ -31,7 +32,7 @@ const maxBody = 16 << 20
 
 // Queries runs one warm-up pass over qs, then up to l.Reps timed passes.
 func (l *Load) Queries(ctx context.Context, qs []Query) (*Result, error) {
-	res := &Result{Totals: map[string]uint64{}}
+	res := &Result{Totals: map[string]uint64{}, ByQuery: map[string][]time.Duration{}}
 	for _, q := range qs {
 		_, total, err := l.get(ctx, q.Params)
 		if err != nil {
@@ -50,6 +51,7 @@ func (l *Load) Queries(ctx context.Context, qs []Query) (*Result, error) {
 				return nil, fmt.Errorf("query %s: %w", q.ID, err)
 			}
 			res.Samples = append(res.Samples, d)
+			res.ByQuery[q.ID] = append(res.ByQuery[q.ID], d)
 		}
 		res.Passes++
 	}

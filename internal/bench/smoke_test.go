@@ -51,8 +51,8 @@ func TestSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Samples) != 2*len(qs) || res.Passes != 2 {
-		t.Errorf("Queries: %d samples in %d passes, want %d in 2", len(res.Samples), res.Passes, 2*len(qs))
+	if len(res.Samples) != 2*len(qs) || res.Passes != 2 || len(res.ByQuery) != len(qs) || len(res.ByQuery["s3"]) != 2 {
+		t.Errorf("Queries: %d samples in %d passes (%d queries), want %d in 2", len(res.Samples), res.Passes, len(res.ByQuery), 2*len(qs))
 	}
 	want := map[string]uint64{"s1": 10, "s2": 50, "s3": 20, "s4": 50, "s5": 10, "s6": 50, "s7": 0}
 	for id, n := range want {

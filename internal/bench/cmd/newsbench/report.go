@@ -100,7 +100,26 @@ func notes(w io.Writer, e *env, r *scaleResult) {
 	sort.Strings(empty)
 	fmt.Fprintf(w, "Options without an API equivalent (dropped; every facet is always counted): %s\n", orDefault(strings.Join(dropped, "; "), "none"))
 	fmt.Fprintf(w, "Queries with no hit at %dx: %s\n", r.k, orDefault(strings.Join(empty, " "), "none"))
-	fmt.Fprintf(w, "Query passes: %d of %d (bounded by -query-time %s)\n\n", r.queries.Passes, e.cfg.reps, e.cfg.queryTime)
+	fmt.Fprintf(w, "Query passes: %d of %d (bounded by -query-time %s)\n", r.queries.Passes, e.cfg.reps, e.cfg.queryTime)
+	fmt.Fprintf(w, "Slowest queries at %dx (median ms, hits): %s\n\n", r.k, slowest(r, 10))
+}
+
+// slowest lists the n queries with the largest median latency.
+func slowest(r *scaleResult, n int) string {
+	type q struct {
+		id string
+		d  time.Duration
+	}
+	var qs []q
+	for id, ds := range r.queries.ByQuery {
+		qs = append(qs, q{id, bench.Percentile(ds, 50)})
+	}
+	sort.Slice(qs, func(i, j int) bool { return qs[i].d > qs[j].d || qs[i].d == qs[j].d && qs[i].id < qs[j].id })
+	var parts []string
+	for _, x := range qs[:min(n, len(qs))] {
+		parts = append(parts, fmt.Sprintf("%s %s (%d)", x.id, ms(x.d), r.queries.Totals[x.id]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f", float64(d)/float64(time.Millisecond)) }
