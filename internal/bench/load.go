@@ -24,7 +24,7 @@ type Result struct {
 	Samples []time.Duration            // one per request, warm-up excluded
 	ByQuery map[string][]time.Duration // the same samples by query id
 	Totals  map[string]uint64          // total hits per query id
-	Passes  int               // passes done (Limit may cut them short)
+	Passes  int                        // passes done (Limit may cut them short)
 }
 
 // maxBody bounds how much of a response is read.
