@@ -51,3 +51,34 @@ bench-extract:
 
 clean:
 	rm -rf bin data
+
+# bench measures indexing and queries against a raw-Bleve baseline (issue 7):
+# builds alternate in one process tree, medians of BENCH_ROUNDS rounds at 1x,
+# then the query set through searchd on loopback. SCALES=1,4,16 adds the
+# replicated corpora (64x is possible but slow; mind disk and time).
+# bench-profile writes a CPU profile of the pipeline build and prints its top;
+# bench-profile-search does the same for searches served from BENCH_INDEX.
+CORPUS       ?= ../shared/corpora/reuters21578.jsonl.gz
+QUERIES      ?= ../shared/corpora/reuters-queries.tsv
+SCALES       ?= 1,4
+BENCH_ROUNDS ?= 3
+BENCH_FLAGS  ?=
+PROFILE      ?= /tmp/newsfts-pipeline.cpu
+
+.PHONY: bench bench-profile bench-profile-search
+bench:
+	$(GO) run ./internal/bench/cmd/newsbench -corpus $(CORPUS) -queries $(QUERIES) \
+		-scales $(SCALES) -rounds $(BENCH_ROUNDS) $(BENCH_FLAGS)
+
+bench-profile:
+	NEWSFTS_BENCH_CORPUS=$(abspath $(CORPUS)) $(GO) test -run '^$$' -bench Pipeline -benchtime 1x \
+		-cpuprofile $(PROFILE) -o /tmp/newsfts-bench.test ./internal/bench
+	$(GO) tool pprof -top -nodecount 15 /tmp/newsfts-bench.test $(PROFILE)
+
+BENCH_INDEX ?= /tmp/newsfts-bench-index
+bench-profile-search: build
+	rm -rf $(BENCH_INDEX)
+	./bin/indexer -q -index $(BENCH_INDEX) $(CORPUS); test $$? -le 1
+	NEWSFTS_BENCH_INDEX=$(BENCH_INDEX) NEWSFTS_BENCH_QUERIES=$(abspath $(QUERIES)) $(GO) test -run '^$$' \
+		-bench Search -benchtime 3s -cpuprofile $(PROFILE).search -o /tmp/newsfts-bench.test ./internal/bench
+	$(GO) tool pprof -top -nodecount 15 /tmp/newsfts-bench.test $(PROFILE).search

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/newsfts/newsfts/internal/bench"
+)
+
+// report prints the tables for the scales measured so far: builds and
+// ratios, queries, and the curve of build CPU per article.
+func report(w io.Writer, e *env, rs []*scaleResult) {
+	fmt.Fprintf(w, "\n## newsbench %s  corpus %s  GOGC=%s\n\n", time.Now().UTC().Format(time.RFC3339), e.cfg.corpus, orDefault(e.cfg.gogc, "default"))
+	buildTable(w, rs)
+	ratioTable(w, rs)
+	queryTable(w, rs)
+	curveTable(w, rs)
+	notes(w, e, rs[len(rs)-1])
+}
+
+func names(r *scaleResult) []string {
+	var out []string
+	for _, n := range []string{rawBleve, newsfts, rawLean} {
+		if r.builds[n] != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func buildTable(w io.Writer, rs []*scaleResult) {
+	fmt.Fprintln(w, "| scale | build | rounds | articles | indexed | docs/s | wall s | CPU s | CPU µs/article | peak RSS MiB | index MiB |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|")
+	for _, r := range rs {
+		for _, n := range names(r) {
+			s := r.builds[n]
+			fmt.Fprintf(w, "| %dx | %s | %d | %d | %d | %.0f | %.2f | %.2f | %.0f | %.0f | %.1f |\n",
+				r.k, n, len(s.wall), r.corpus.Lines, s.indexed, r.docsPerSec(n), bench.Median(s.wall),
+				bench.Median(s.cpu), r.cpuPerDoc(n), bench.Median(s.rss)/(1<<20), bench.Median(s.size)/(1<<20))
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+func ratioTable(w io.Writer, rs []*scaleResult) {
+	fmt.Fprintln(w, "| scale | pipeline docs/s ÷ raw docs/s (target ≥ 1.5) | pipeline CPU ÷ raw CPU | pipeline index ÷ raw index | pipeline peak RSS ÷ raw |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	for _, r := range rs {
+		a, b := r.builds[rawBleve], r.builds[newsfts]
+		fmt.Fprintf(w, "| %dx | %.2f | %.2f | %.2f | %.2f |\n", r.k,
+			r.docsPerSec(newsfts)/r.docsPerSec(rawBleve), ratio(b.cpu, a.cpu), ratio(b.size, a.size), ratio(b.rss, a.rss))
+	}
+	fmt.Fprintln(w)
+}
+
+func ratio(a, b []float64) float64 { return bench.Median(a) / bench.Median(b) }
+
+func queryTable(w io.Writer, rs []*scaleResult) {
+	fmt.Fprintln(w, "| scale | documents | samples | query p50 / p95 / p99 ms (targets 1 / 15 / 30 at 16x) | facet counts over all docs, median ms (≤ 2) | searchd CPU s | searchd peak RSS MiB | Go heap peak MiB (≤ 256) |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
+	for _, r := range rs {
+		q := r.queries.Samples
+		fmt.Fprintf(w, "| %dx | %d | %d | %s / %s / %s | %s | %.2f | %.0f | %d |\n", r.k, r.docs, len(q),
+			ms(bench.Percentile(q, 50)), ms(bench.Percentile(q, 95)), ms(bench.Percentile(q, 99)),
+			ms(bench.Percentile(r.facetAll, 50)), r.searchd.CPU.Seconds(), float64(r.searchd.PeakRSS)/(1<<20), r.heapMiB)
+	}
+	fmt.Fprintln(w)
+}
+
+func curveTable(w io.Writer, rs []*scaleResult) {
+	fmt.Fprintln(w, "| scale | articles | raw Bleve CPU µs/article | pipeline CPU µs/article | pipeline ÷ its 1x | pipeline peak RSS MiB |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	base := 0.0
+	for _, r := range rs {
+		c := r.cpuPerDoc(newsfts)
+		if r.k == 1 || base == 0 {
+			base = c
+		}
+		fmt.Fprintf(w, "| %dx | %d | %.0f | %.0f | %.2f | %.0f |\n", r.k, r.corpus.Lines, r.cpuPerDoc(rawBleve), c, c/base,
+			bench.Median(r.builds[newsfts].rss)/(1<<20))
+	}
+	fmt.Fprintln(w)
+}
+
+// notes lists the query options that had no API equivalent and the
+// queries that found nothing, so that a reader can judge the set.
+func notes(w io.Writer, e *env, r *scaleResult) {
+	var dropped, empty []string
+	for _, q := range e.queries {
+		if len(q.Dropped) > 0 {
+			dropped = append(dropped, q.ID+" "+strings.Join(q.Dropped, " "))
+		}
+		if r.queries.Totals[q.ID] == 0 {
+			empty = append(empty, q.ID)
+		}
+	}
+	sort.Strings(empty)
+	fmt.Fprintf(w, "Options without an API equivalent (dropped; every facet is always counted): %s\n", orDefault(strings.Join(dropped, "; "), "none"))
+	fmt.Fprintf(w, "Queries with no hit at %dx: %s\n", r.k, orDefault(strings.Join(empty, " "), "none"))
+	fmt.Fprintf(w, "Query passes: %d of %d (bounded by -query-time %s)\n", r.queries.Passes, e.cfg.reps, e.cfg.queryTime)
+	fmt.Fprintf(w, "Slowest queries at %dx (median ms, hits): %s\n\n", r.k, slowest(r, 10))
+}
+
+// slowest lists the n queries with the largest median latency.
+func slowest(r *scaleResult, n int) string {
+	type q struct {
+		id string
+		d  time.Duration
+	}
+	var qs []q
+	for id, ds := range r.queries.ByQuery {
+		qs = append(qs, q{id, bench.Percentile(ds, 50)})
+	}
+	sort.Slice(qs, func(i, j int) bool { return qs[i].d > qs[j].d || qs[i].d == qs[j].d && qs[i].id < qs[j].id })
+	var parts []string
+	for _, x := range qs[:min(n, len(qs))] {
+		parts = append(parts, fmt.Sprintf("%s %s (%d)", x.id, ms(x.d), r.queries.Totals[x.id]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f", float64(d)/float64(time.Millisecond)) }
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/newsfts/newsfts/internal/bench"
+)
+
+// startTimeout bounds how long searchd may take to answer /healthz.
+const startTimeout = 60 * time.Second
+
+// serve starts searchd on root, runs the query phase and stops it.
+func (e *env) serve(ctx context.Context, r *scaleResult, root string) error {
+	addr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, filepath.Join(e.bin, "searchd"), "-index", root, "-addr", addr, "-reload", "1m")
+	cmd.Env = append(e.buildEnv(), "GODEBUG=gctrace=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("start searchd: %w", err)
+	}
+	qerr := e.query(ctx, r, "http://"+addr)
+	cmd.Process.Signal(syscall.SIGTERM)
+	werr := cmd.Wait()
+	r.searchd = bench.UsageOf(cmd.ProcessState, time.Since(start))
+	r.heapMiB = peakHeap(stderr.Bytes())
+	if qerr != nil {
+		return fmt.Errorf("%w (searchd: %s)", qerr, lastLine(stderr.String()))
+	}
+	if werr != nil {
+		return fmt.Errorf("searchd: %w: %s", werr, lastLine(stderr.String()))
+	}
+	return nil
+}
+
+// query waits for searchd, then times the query set and the facet counts
+// over all documents.
+func (e *env) query(ctx context.Context, r *scaleResult, base string) error {
+	client := &http.Client{Timeout: 30 * time.Second}
+	docs, err := waitHealthy(ctx, client, base)
+	if err != nil {
+		return err
+	}
+	r.docs = docs
+	fmt.Fprintf(e.log, "newsbench: %dx searchd up with %d documents; querying\n", r.k, docs)
+	l := &bench.Load{Base: base, Reps: e.cfg.reps, Limit: e.cfg.queryTime, Client: client}
+	if r.queries, err = l.Queries(ctx, e.queries); err != nil {
+		return err
+	}
+	r.facetAll, err = l.Repeat(ctx, url.Values{}, e.cfg.facetReps)
+	return err
+}
+
+// waitHealthy polls /healthz until searchd answers, and returns its
+// document count.
+func waitHealthy(ctx context.Context, client *http.Client, base string) (int, error) {
+	deadline := time.Now().Add(startTimeout)
+	for time.Now().Before(deadline) {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"/healthz", nil)
+		resp, err := client.Do(req)
+		if err == nil {
+			var h struct {
+				Documents int `json:"documents"`
+			}
+			err = json.NewDecoder(resp.Body).Decode(&h)
+			resp.Body.Close()
+			if err == nil && resp.StatusCode == http.StatusOK {
+				return h.Documents, nil
+			}
+		}
+		if ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return 0, fmt.Errorf("searchd did not answer on %s within %s", base, startTimeout)
+}
+
+// freeAddr returns a loopback address with a port that was free a moment
+// ago.
+func freeAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", fmt.Errorf("find a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
+}
+
+// gcHeapRE matches the heap sizes of a GODEBUG=gctrace=1 line:
+// "… 12->13->6 MB, …" (at GC start, at GC end, live).
+var gcHeapRE = regexp.MustCompile(`(\d+)->(\d+)->(\d+) MB`)
+
+// peakHeap returns the largest heap at the start or end of a GC in a
+// gctrace log, in MiB.
+func peakHeap(log []byte) int {
+	peak := 0
+	for _, m := range gcHeapRE.FindAllSubmatch(log, -1) {
+		for _, g := range m[1:3] {
+			n, _ := strconv.Atoi(string(g))
+			peak = max(peak, n)
+		}
+	}
+	return peak
+}
