@@ -22,7 +22,7 @@ import (
 var ErrLocked = errors.New("another indexer is running on this index (its lock is held); let it finish, or run this one later")
 
 // DefaultBatchSize is how many articles Add gathers before writing them.
-const DefaultBatchSize = 500
+const DefaultBatchSize = 2000
 
 // Option configures a Builder.
 type Option func(*Builder)
