@@ -2,6 +2,10 @@ package story
 
 // Grouping.
 //
+// Two articles are copies of one story when their estimated similarity
+// reaches the threshold and they were published within Window of each
+// other.
+//
 // A story is founded by an article that matches no story yet; its id is
 // that article's id and its representative is that article's signature.
 // Each article after it joins the story whose representative is most
@@ -56,20 +60,31 @@ type Member struct {
 	Story     string // the id of its story, set by Assign
 }
 
-// rep is the representative of a story: its founder's signature.
+// rep is the representative of a story: its founder's signature and date.
 type rep struct {
-	sig      *Signature
-	shingles int
+	sig       *Signature
+	shingles  int
+	published time.Time
 }
+
+// DefaultWindow is the default Window: copies of one story appear within
+// days of each other, while regular reports filed from one template (a
+// weekly loans figure, a daily market operation) recur with the same words
+// and sometimes the same figures.
+const DefaultWindow = 72 * time.Hour
 
 // Set holds the articles of an index grouped into stories.
 type Set struct {
+	// Window is the longest time between the publication of a story's
+	// founder and of a copy; 0 for no limit. Undated articles are never
+	// kept out by it.
+	Window    time.Duration
 	threshold float64
 	members   map[string]*Member
 	reps      map[string]rep             // story id -> representative
 	byStory   map[string][]string        // story id -> member ids
 	bands     [Bands]map[uint64][]string // band value -> story ids
-	pending   []*Member                  // added, not yet assigned
+	pending   map[string]*Member         // added, not yet assigned
 }
 
 // New returns an empty Set that groups articles whose estimated
@@ -79,10 +94,12 @@ func New(threshold float64) *Set {
 		threshold = 0.05
 	}
 	s := &Set{
+		Window:    DefaultWindow,
 		threshold: min(threshold, 1),
 		members:   map[string]*Member{},
 		reps:      map[string]rep{},
 		byStory:   map[string][]string{},
+		pending:   map[string]*Member{},
 	}
 	return s
 }
@@ -101,13 +118,13 @@ func (s *Set) Stories() int { return len(s.reps) }
 func (s *Set) Add(m Member) {
 	s.Remove(m.ID)
 	m.Story = ""
-	s.pending = append(s.pending, &m)
+	s.pending[m.ID] = &m
 }
 
 // Remove takes the article id out of its story, and the story out of the
 // Set when it was its last member.
 func (s *Set) Remove(id string) {
-	s.pending = slices.DeleteFunc(s.pending, func(m *Member) bool { return m.ID == id })
+	delete(s.pending, id)
 	m, ok := s.members[id]
 	if !ok {
 		return
@@ -124,17 +141,21 @@ func (s *Set) Remove(id string) {
 
 // Assign puts every article added since the last Assign into a story.
 func (s *Set) Assign() {
-	slices.SortFunc(s.pending, byTime)
+	ms := make([]*Member, 0, len(s.pending))
 	for _, m := range s.pending {
+		ms = append(ms, m)
+	}
+	slices.SortFunc(ms, byTime)
+	for _, m := range ms {
 		m.Story = s.match(m)
 		if m.Story == "" {
 			m.Story = m.ID
-			s.file(m.ID, rep{m.Sig, m.Shingles})
+			s.file(m.ID, rep{m.Sig, m.Shingles, m.Published})
 		}
 		s.members[m.ID] = m
 		s.byStory[m.Story] = append(s.byStory[m.Story], m.ID)
 	}
-	s.pending = nil
+	clear(s.pending)
 }
 
 // byTime orders members earliest-published first, undated last, then by id.
@@ -155,11 +176,16 @@ func byTime(a, b *Member) int {
 // least the threshold (the smallest id among equals), or "".
 func (s *Set) match(m *Member) string {
 	best, bestSim := "", 0.0
+	seen := map[string]bool{}
 	for i, band := range s.bands {
 		for _, id := range band[bandOf(m.Sig, i)] {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
 			r := s.reps[id]
 			sim := Similarity(m.Sig, r.sig)
-			if sim < s.threshold || (m.Shingles < MinShingles || r.shingles < MinShingles) && sim < 1 {
+			if sim < s.threshold || (m.Shingles < MinShingles || r.shingles < MinShingles) && sim < 1 || !s.near(m.Published, r.published) {
 				continue
 			}
 			if sim > bestSim || sim == bestSim && id < best {
@@ -168,6 +194,15 @@ func (s *Set) match(m *Member) string {
 		}
 	}
 	return best
+}
+
+// near reports whether a and b are within the Window of each other.
+func (s *Set) near(a, b time.Time) bool {
+	if s.Window <= 0 || a.IsZero() || b.IsZero() {
+		return true
+	}
+	d := a.Sub(b)
+	return -s.Window <= d && d <= s.Window
 }
 
 // bandOf returns the value of band i of sig.
@@ -241,4 +276,13 @@ func (s *Set) Members(story string) []Member {
 		out[i] = *m
 	}
 	return out
+}
+
+// Shingles returns the shingle count of article id's body, 0 if the Set
+// does not hold it.
+func (s *Set) Shingles(id string) int {
+	if m, ok := s.members[id]; ok {
+		return m.Shingles
+	}
+	return 0
 }

@@ -94,3 +94,38 @@ func TestFounderIsEarliest(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchRules checks the rules beyond similarity: the window, and
+// short bodies that must be equal, headline included.
+func TestMatchRules(t *testing.T) {
+	bases := labelled(t)
+	long := bases["flood-valley"]
+	day := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	short := "Qtly div 25 cts vs 25 cts prior\n\nPay April 30\n\nRecord April 16"
+	for _, tc := range []struct {
+		name          string
+		titleA, a     string
+		titleB, b     string
+		after         time.Duration // b published this long after a
+		window        time.Duration
+		wantSameStory bool
+	}{
+		{"copy a day later", "", long, "", long, 24 * time.Hour, DefaultWindow, true},
+		{"copy ten days later", "", long, "", long, 240 * time.Hour, DefaultWindow, false},
+		{"ten days later, no window", "", long, "", long, 240 * time.Hour, 0, true},
+		{"short notices of two companies", "ACME SETS QUARTERLY", short, "ZENITH SETS QUARTERLY", short, time.Hour, DefaultWindow, false},
+		{"short notice filed twice", "ACME SETS QUARTERLY", short, "ACME SETS QUARTERLY", short, time.Hour, DefaultWindow, true},
+		{"short notice, one figure changed", "ACME SETS QUARTERLY", short, "ACME SETS QUARTERLY", strings.Replace(short, "16", "17", 1), time.Hour, DefaultWindow, false},
+	} {
+		s := New(DefaultThreshold)
+		s.Window = tc.window
+		sa, na := SignArticle(tc.titleA, tc.a)
+		sb, nb := SignArticle(tc.titleB, tc.b)
+		s.Add(Member{ID: "a", Published: day, Sig: &sa, Shingles: na})
+		s.Add(Member{ID: "b", Published: day.Add(tc.after), Sig: &sb, Shingles: nb})
+		s.Assign()
+		if got := s.Story("b") == s.Story("a"); got != tc.wantSameStory {
+			t.Errorf("%s: same story %v, want %v", tc.name, got, tc.wantSameStory)
+		}
+	}
+}

@@ -15,14 +15,16 @@ const stateVersion = 1
 type state struct {
 	Version   int          `json:"version"`
 	Threshold float64      `json:"threshold"`
+	Window    int64        `json:"window_s"`
 	Reps      []stateRep   `json:"reps"`
 	Members   []stateEntry `json:"members"`
 }
 
 type stateRep struct {
-	Story    string     `json:"story"`
-	Sig      *Signature `json:"sig"`
-	Shingles int        `json:"n"`
+	Story     string     `json:"story"`
+	Sig       *Signature `json:"sig"`
+	Shingles  int        `json:"n"`
+	Published time.Time  `json:"published,omitzero"`
 }
 
 type stateEntry struct {
@@ -37,9 +39,9 @@ type stateEntry struct {
 // Encode returns the assigned articles and stories of s (pending ones are
 // left out: call Assign first).
 func (s *Set) Encode() ([]byte, error) {
-	st := state{Version: stateVersion, Threshold: s.threshold}
+	st := state{Version: stateVersion, Threshold: s.threshold, Window: int64(s.Window / time.Second)}
 	for id, r := range s.reps {
-		st.Reps = append(st.Reps, stateRep{Story: id, Sig: r.sig, Shingles: r.shingles})
+		st.Reps = append(st.Reps, stateRep{Story: id, Sig: r.sig, Shingles: r.shingles, Published: r.published})
 	}
 	for _, m := range s.members {
 		st.Members = append(st.Members, stateEntry{ID: m.ID, Story: m.Story, Source: m.Source,
@@ -64,8 +66,12 @@ func Decode(b []byte) (*Set, error) {
 		return nil, fmt.Errorf("decode stories: version %d, want %d", st.Version, stateVersion)
 	}
 	s := New(st.Threshold)
+	s.Window = time.Duration(st.Window) * time.Second
 	for _, r := range st.Reps {
-		s.file(r.Story, rep{r.Sig, r.Shingles})
+		if r.Sig == nil {
+			continue
+		}
+		s.file(r.Story, rep{r.Sig, r.Shingles, r.Published})
 	}
 	for _, e := range st.Members {
 		m := &Member{ID: e.ID, Story: e.Story, Source: e.Source, Published: e.Published, Sig: e.Sig, Shingles: e.Shingles}
@@ -74,7 +80,7 @@ func Decode(b []byte) (*Set, error) {
 				continue
 			}
 			m.Story = m.ID
-			s.file(m.ID, rep{m.Sig, m.Shingles})
+			s.file(m.ID, rep{m.Sig, m.Shingles, m.Published})
 		}
 		s.members[m.ID] = m
 		s.byStory[m.Story] = append(s.byStory[m.Story], m.ID)
@@ -87,11 +93,12 @@ func Decode(b []byte) (*Set, error) {
 	return s, nil
 }
 
-// Regroup returns a Set with the given threshold holding the articles of
-// s, grouped again from nothing (story ids may change): what a run does
-// when the threshold flag changed.
-func (s *Set) Regroup(threshold float64) *Set {
+// Regroup returns a Set with the given threshold and window holding the
+// articles of s, grouped again from nothing (story ids may change): what a
+// run does when the flags changed.
+func (s *Set) Regroup(threshold float64, window time.Duration) *Set {
 	n := New(threshold)
+	n.Window = window
 	for _, m := range s.members {
 		n.Add(*m)
 	}
