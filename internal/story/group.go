@@ -113,9 +113,14 @@ func (s *Set) Len() int { return len(s.members) }
 // Stories returns the number of stories.
 func (s *Set) Stories() int { return len(s.reps) }
 
-// Add queues m for the next Assign, replacing any article with its id (a
-// changed article is grouped again).
+// Add queues m for the next Assign, replacing any article with its id: a
+// changed article is grouped again, while one added again unchanged (its
+// file changed around it) keeps its story.
 func (s *Set) Add(m Member) {
+	if old, ok := s.members[m.ID]; ok && m.Sig != nil && old.Sig != nil && *old.Sig == *m.Sig && old.Published.Equal(m.Published) {
+		old.Source = m.Source
+		return
+	}
 	s.Remove(m.ID)
 	m.Story = ""
 	s.pending[m.ID] = &m

@@ -45,6 +45,8 @@ func TestIncremental(t *testing.T) {
 			[]string{"bank-hike-0", "bank-hike-4", "flood-coast-2"}, []string{"bank-hike-0", "bank-hike-0", "flood-coast-0"}},
 		{"founder removed: the others keep its id", []string{"bank-hike-0"}, nil,
 			[]string{"bank-hike-0", "bank-hike-1", "bank-hike-5"}, []string{"", "bank-hike-0", "bank-hike-0"}},
+		{"unchanged copy added again keeps the story of its removed founder", []string{"bank-hike-0"}, []Member{byID["bank-hike-1"]},
+			[]string{"bank-hike-1", "bank-hike-2"}, []string{"bank-hike-0", "bank-hike-0"}},
 		{"earlier copy joins the story, which keeps its id", nil, []Member{early},
 			[]string{"bank-hike-early", "bank-hike-2"}, []string{"bank-hike-0", "bank-hike-0"}},
 		{"changed article moves", nil, []Member{{ID: "bank-hike-2", Sig: byID["flood-coast-0"].Sig, Shingles: 100}},
