@@ -221,6 +221,7 @@ func bandOf(sig *Signature, i int) uint64 {
 
 // file makes r the representative of story id.
 func (s *Set) file(id string, r rep) {
+	s.unfile(id)
 	s.reps[id] = r
 	for i, band := range s.bands {
 		if band == nil {

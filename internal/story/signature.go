@@ -31,6 +31,9 @@
 package story
 
 import (
+	"encoding/base64"
+	"encoding/binary"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -180,4 +183,27 @@ func mix(x uint64) uint64 {
 	x ^= x >> 27
 	x *= 0x94d049bb133111eb
 	return x ^ x>>31
+}
+
+// MarshalText encodes s as base64 of its positions, little-endian: a
+// third of the size of a JSON array of numbers.
+func (s Signature) MarshalText() ([]byte, error) {
+	var raw [Hashes * 4]byte
+	for i, v := range s {
+		binary.LittleEndian.PutUint32(raw[i*4:], v)
+	}
+	return []byte(base64.RawStdEncoding.EncodeToString(raw[:])), nil
+}
+
+// UnmarshalText decodes what MarshalText wrote.
+func (s *Signature) UnmarshalText(b []byte) error {
+	var raw [Hashes * 4]byte
+	n, err := base64.RawStdEncoding.Decode(raw[:], b)
+	if err != nil || n != len(raw) || base64.RawStdEncoding.DecodedLen(len(b)) != len(raw) {
+		return fmt.Errorf("story signature: %d bytes of base64 that do not decode to %d", len(b), len(raw))
+	}
+	for i := range s {
+		s[i] = binary.LittleEndian.Uint32(raw[i*4:])
+	}
+	return nil
 }

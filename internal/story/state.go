@@ -41,6 +41,9 @@ type stateEntry struct {
 func (s *Set) Encode() ([]byte, error) {
 	st := state{Version: stateVersion, Threshold: s.threshold, Window: int64(s.Window / time.Second)}
 	for id, r := range s.reps {
+		if m, ok := s.members[id]; ok && m.Sig == r.sig {
+			continue // the founder is still there: Decode takes its signature
+		}
 		st.Reps = append(st.Reps, stateRep{Story: id, Sig: r.sig, Shingles: r.shingles, Published: r.published})
 	}
 	for _, m := range s.members {
@@ -74,9 +77,14 @@ func Decode(b []byte) (*Set, error) {
 		s.file(r.Story, rep{r.Sig, r.Shingles, r.Published})
 	}
 	for _, e := range st.Members {
+		if _, ok := s.reps[e.ID]; !ok && e.ID == e.Story && e.Sig != nil {
+			s.file(e.ID, rep{e.Sig, e.Shingles, e.Published}) // a founder
+		}
+	}
+	for _, e := range st.Members {
 		m := &Member{ID: e.ID, Story: e.Story, Source: e.Source, Published: e.Published, Sig: e.Sig, Shingles: e.Shingles}
-		if _, ok := s.reps[m.Story]; !ok || m.ID == "" {
-			if m.ID == "" {
+		if _, ok := s.reps[m.Story]; !ok || m.ID == "" || m.Sig == nil {
+			if m.ID == "" || m.Sig == nil {
 				continue
 			}
 			m.Story = m.ID

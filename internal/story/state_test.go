@@ -121,3 +121,44 @@ func TestCopies(t *testing.T) {
 		t.Error("Copies of an unknown id is not nil")
 	}
 }
+
+// TestEncodeSmall checks that the state stays small: base64 signatures,
+// and a founder's signature written once.
+func TestEncodeSmall(t *testing.T) {
+	ms, _ := copiesOf(labelled(t))
+	b, err := build(ms).Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if per := len(b) / len(ms); per > 600 {
+		t.Errorf("%d bytes of state per article, want at most 600", per)
+	}
+}
+
+// TestChangedFounder checks a founder changed in place: its story keeps
+// the old representative while the other copies remain, and the state
+// reads back the same.
+func TestChangedFounder(t *testing.T) {
+	ms, _ := copiesOf(labelled(t))
+	s := build(ms)
+	changed := ms[slices.IndexFunc(ms, func(m Member) bool { return m.ID == "flood-coast-0" })]
+	changed.Sig = signOf(labelled(t)["flood-coast"] + "\n\nA new closing paragraph added in an update of the story, with several more words in it.")
+	s.Add(changed)
+	s.Assign()
+	enc, err := s.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Decode(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"flood-coast-0", "flood-coast-3"} {
+		if s.Story(id) != "flood-coast-0" || d.Story(id) != "flood-coast-0" {
+			t.Errorf("%s: story %q, after decoding %q, want flood-coast-0", id, s.Story(id), d.Story(id))
+		}
+	}
+	if d.Stories() != s.Stories() || d.Len() != s.Len() {
+		t.Errorf("decoded %d stories of %d articles, want %d of %d", d.Stories(), d.Len(), s.Stories(), s.Len())
+	}
+}
