@@ -181,13 +181,13 @@ func byTime(a, b *Member) int {
 // least the threshold (the smallest id among equals), or "".
 func (s *Set) match(m *Member) string {
 	best, bestSim := "", 0.0
-	seen := map[string]bool{}
+	var seen []string // candidates are few: a slice beats a map
 	for i, band := range s.bands {
 		for _, id := range band[bandOf(m.Sig, i)] {
-			if seen[id] {
+			if slices.Contains(seen, id) {
 				continue
 			}
-			seen[id] = true
+			seen = append(seen, id)
 			r := s.reps[id]
 			sim := Similarity(m.Sig, r.sig)
 			if sim < s.threshold || (m.Shingles < MinShingles || r.shingles < MinShingles) && sim < 1 || !s.near(m.Published, r.published) {

@@ -34,6 +34,9 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if isExport(r) {
 		return s.export(w, r)
 	}
+	if q := r.URL.Query(); q.Has("collapse") || q.Has("count") {
+		return s.searchPageStories(w, r) // stories.go
+	}
 	req, resp, err := s.search(r)
 	var bad *search.Error
 	if errors.As(err, &bad) {

@@ -21,9 +21,11 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/newsfts/newsfts/internal/search"
 	"github.com/newsfts/newsfts/internal/story"
@@ -78,27 +80,65 @@ func storyParams(v url.Values) (bool, error) {
 
 // apiSearchStories serves /api/search with collapse=story.
 func (s *server) apiSearchStories(w http.ResponseWriter, r *http.Request) error {
+	_, _, out, err := s.searchStories(r)
+	if err != nil {
+		return err
+	}
+	return s.writeJSON(w, http.StatusOK, out)
+}
+
+// searchPageStories serves / with collapse=story: the search page with
+// one hit per story, each saying how many outlets carried it.
+func (s *server) searchPageStories(w http.ResponseWriter, r *http.Request) error {
+	v, req, out, err := s.searchStories(r)
+	var bad *search.Error
+	if errors.As(err, &bad) {
+		return s.writeHTML(w, http.StatusBadRequest, "search", badSearchPage(r.URL.Query(), bad))
+	}
+	if err != nil {
+		return err
+	}
+	resp := out.Response
+	resp.Hits = make([]search.Hit, len(out.Hits))
+	for i, h := range out.Hits {
+		resp.Hits[i] = h.Hit
+	}
+	p := newSearchPage(canonicalParams(v, req), req, &resp, s.leads(r.Context(), resp.Hits))
+	for i := range p.Hits {
+		p.Hits[i].Story = newStoryNote(out.Hits[i])
+	}
+	return s.writeHTML(w, http.StatusOK, "search", p)
+}
+
+// searchStories runs the collapsed search that r describes. It returns
+// r's parameters, the request as the user gave it (page and size of
+// stories) and the page of stories.
+func (s *server) searchStories(r *http.Request) (url.Values, *search.Request, *storyResponse, error) {
 	ss, ok := s.searcher.(storySearcher)
 	if !ok {
-		return badParam("collapse", "this index does not group articles into stories")
+		return nil, nil, nil, badParam("collapse", "this index does not group articles into stories")
 	}
 	v, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		return &search.Error{Message: "the address's parameters are malformed: " + err.Error()}
+		return nil, nil, nil, &search.Error{Message: "the address's parameters are malformed: " + err.Error()}
 	}
-	if _, err := storyParams(v); err != nil {
-		return err
+	rest := url.Values{}
+	for k, vals := range v {
+		rest[k] = vals
 	}
-	req, err := ParseRequest(v, s.now())
+	if _, err := storyParams(rest); err != nil {
+		return nil, nil, nil, err
+	}
+	req, err := ParseRequest(rest, s.now())
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	s.canonical(req)
-	page, size := req.Page, req.Size
-	req.Page, req.Size, req.Cursor = 1, collapseWindow, ""
-	resp, err := s.searcher.Search(r.Context(), req)
+	window := *req
+	window.Page, window.Size, window.Cursor = 1, collapseWindow, ""
+	resp, err := s.searcher.Search(r.Context(), &window)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	if resp == nil {
 		resp = &search.Response{}
@@ -107,11 +147,38 @@ func (s *server) apiSearchStories(w http.ResponseWriter, r *http.Request) error 
 	out := &storyResponse{Response: *resp, Collapse: "story", Hits: []storyHit{}}
 	out.NextCursor = ""
 	groups := collapse(resp.Hits, ss.StoryOf)
-	from := min((page-1)*size, len(groups))
-	for _, h := range groups[from:min(from+size, len(groups))] {
+	from := min((req.Page-1)*req.Size, len(groups))
+	for _, h := range groups[from:min(from+req.Size, len(groups))] {
 		out.Hits = append(out.Hits, s.storyHitOf(r.Context(), ss, h))
 	}
-	return s.writeJSON(w, http.StatusOK, out)
+	return v, req, out, nil
+}
+
+// storyNote is what the search page says of a hit's story.
+type storyNote struct {
+	Outlets int        // distinct sources that carried it
+	Copies  []copyLink // its other copies
+}
+
+// copyLink is another copy of a hit's story.
+type copyLink struct {
+	Href, Source string
+	Published    time.Time
+	First        bool
+}
+
+// newStoryNote describes h's story; nil when h has no other copy.
+func newStoryNote(h storyHit) *storyNote {
+	if len(h.Copies) < 2 {
+		return nil
+	}
+	n := &storyNote{Outlets: h.Outlets}
+	for _, c := range h.Copies {
+		if c.ID != h.ID {
+			n.Copies = append(n.Copies, copyLink{Href: docURL(c.ID), Source: c.Source, Published: c.Published, First: c.First})
+		}
+	}
+	return n
 }
 
 // collapse keeps the first (best-ranked) hit of each story, in order.

@@ -159,3 +159,44 @@ func TestDiffParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchPageStories checks the HTML search page with collapse=story:
+// one hit per story, the outlets and the other copies, and links that keep
+// collapsing.
+func TestSearchPageStories(t *testing.T) {
+	f := newStoryFake()
+	h, _ := New(f, Options{Now: func() time.Time { return testNow }})
+	w := get(h, "GET", "/?q=strike&collapse=story")
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", w.Code, w.Body)
+	}
+	page := w.Body.String()
+	for _, want := range []string{"carried by 2 outlets", `<a href="/doc/w1">Wire</a>`, "(first seen)", `href="/doc/x"`, "collapse=story"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Count(page, `<h2><a href="/doc/w`) != 1 {
+		t.Errorf("page shows %d hits of story w1, want 1", strings.Count(page, `<h2><a href="/doc/w`))
+	}
+	if w := get(h, "GET", "/?q=strike&collapse=nope"); w.Code != http.StatusBadRequest {
+		t.Errorf("collapse=nope: status %d, want 400", w.Code)
+	}
+	plain := get(h, "GET", "/?q=strike").Body.String()
+	if strings.Contains(plain, "carried by") || strings.Count(plain, `<h2><a href="/doc/w`) != 3 {
+		t.Error("without collapse the page groups hits")
+	}
+}
+
+// TestNoStories checks a Searcher without stories: collapse is refused,
+// pages show no copies.
+func TestNoStories(t *testing.T) {
+	f := newStoryFake().fakeSearcher
+	h, _ := New(f, Options{Now: func() time.Time { return testNow }})
+	if w := get(h, "GET", "/api/search?collapse=story"); w.Code != http.StatusBadRequest {
+		t.Errorf("collapse without stories: status %d, want 400", w.Code)
+	}
+	if page := get(h, "GET", "/doc/w1").Body.String(); strings.Contains(page, "Other copies") {
+		t.Error("page lists copies without stories")
+	}
+}

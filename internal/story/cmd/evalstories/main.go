@@ -154,6 +154,18 @@ func run(arts []reuters, every int, threshold float64, show int, clean bool) {
 	fmt.Printf("precision %.4f  recall %.4f  (pairs: %d true, %d false positive, %d missed)\n",
 		sc.Precision(), sc.Recall(), sc.TruePos, sc.FalsePos, sc.FalseNeg)
 	fmt.Printf("time: signatures %v, grouping %v\n", signed.Round(time.Millisecond), grouped.Round(time.Millisecond))
+	t0 := time.Now()
+	state, err := s.Encode()
+	encoded := time.Since(t0)
+	if err == nil {
+		t0 = time.Now()
+		_, err = story.Decode(state)
+	}
+	if err != nil {
+		fmt.Println("state:", err)
+	} else {
+		fmt.Printf("state: %d bytes, encode %v, decode %v\n", len(state), encoded.Round(time.Millisecond), time.Since(t0).Round(time.Millisecond))
+	}
 	perturbedRecall(s, every, arts)
 	showMerged(s, label, arts, show)
 	showWorst(s, label, arts, show)
