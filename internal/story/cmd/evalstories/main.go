@@ -39,6 +39,12 @@ import (
 	"github.com/newsfts/newsfts/internal/story/perturb"
 )
 
+// lastSet and lastLabel keep the grouping run made, for -sample.
+var (
+	lastSet   *story.Set
+	lastLabel map[string]string
+)
+
 type reuters struct {
 	ID    string `json:"id"`
 	Date  string `json:"date"`
@@ -51,6 +57,7 @@ func main() {
 	every := flag.Int("every", 10, "perturb every n-th article")
 	threshold := flag.Float64("threshold", story.DefaultThreshold, "least estimated similarity of copies")
 	show := flag.Int("show", 5, "merged pairs of different articles to print")
+	sample := flag.Int("sample", 0, "random pairs of different originals grouped together to print")
 	clean := flag.Bool("clean", true, "run every body through the text cleaner first, as the indexer does")
 	profile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
@@ -71,6 +78,9 @@ func main() {
 		return
 	}
 	run(arts, *every, *threshold, *show, *clean)
+	if *sample > 0 {
+		samplePairs(lastSet, lastLabel, arts, *sample)
+	}
 }
 
 // paraBreak is where Reuters starts a paragraph: a line break and an indent.
@@ -169,4 +179,5 @@ func run(arts []reuters, every int, threshold float64, show int, clean bool) {
 	perturbedRecall(s, every, arts)
 	showMerged(s, label, arts, show)
 	showWorst(s, label, arts, show)
+	lastSet, lastLabel = s, label
 }

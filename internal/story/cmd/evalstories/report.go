@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -117,5 +118,33 @@ func showWorst(s *story.Set, label map[string]string, arts []reuters, n int) {
 	}
 	for _, w := range worst[:min(n, len(worst))] {
 		fmt.Printf("story %s: %d members, %d pairs of different articles, originals %v: %.100q\n", w.story, w.size, w.pairs, w.originals, body[w.story])
+	}
+}
+
+// samplePairs prints n pairs of original articles, chosen at random (with
+// a fixed seed), that were grouped although their bodies differ: the ones
+// to judge by eye, since the labels call them all false positives.
+func samplePairs(s *story.Set, label map[string]string, arts []reuters, n int) {
+	if n <= 0 {
+		return
+	}
+	byID := map[string]reuters{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	var pairs [][2]string
+	for _, a := range arts {
+		st := s.Story(a.ID)
+		if st == a.ID || strings.Contains(st, "~") || label[st] == label[a.ID] {
+			continue
+		}
+		pairs = append(pairs, [2]string{st, a.ID})
+	}
+	rnd := rand.New(rand.NewPCG(9, 9))
+	rnd.Shuffle(len(pairs), func(i, j int) { pairs[i], pairs[j] = pairs[j], pairs[i] })
+	fmt.Printf("%d originals grouped with a different original; a sample:\n", len(pairs))
+	for _, p := range pairs[:min(n, len(pairs))] {
+		a, b := byID[p[0]], byID[p[1]]
+		fmt.Printf("--- %s %s | %s\n    %.300q\n--- %s %s | %s\n    %.300q\n\n", a.ID, a.Date, a.Title, a.Body, b.ID, b.Date, b.Title, b.Body)
 	}
 }
