@@ -136,6 +136,10 @@ func TestDocPageCopies(t *testing.T) {
 			t.Errorf("/doc/w1 lacks %q", want)
 		}
 	}
+	f.docs["w3"] = &article.Article{ID: "w3", Source: "daily ", Body: "Dockers struck."}
+	if page := get(h, "GET", "/doc/w1").Body.String(); !strings.Contains(page, "nothing this article lacks; 2 of its paragraphs not in it") {
+		t.Error("a shorter copy is not described")
+	}
 	f.storyOf = map[string]string{"w2": "w2", "w3": "w3"}
 	if page := get(h, "GET", "/doc/w1").Body.String(); strings.Contains(page, "Other copies") {
 		t.Error("an article without copies lists copies")
