@@ -6,7 +6,7 @@ ADDR    ?= localhost:8080
 SEEDS   ?= seeds
 CORPORA ?= ../shared/corpora
 
-.PHONY: build run index test vet fuzz eval-extract eval-entities bench-extract bench-incremental clean
+.PHONY: build run index test vet fuzz eval-extract eval-entities eval-stories bench-extract bench-incremental clean
 
 build:
 	$(GO) build -o bin/ ./indexer ./searchd
@@ -38,6 +38,11 @@ eval-extract:
 # eval-entities scores the entity extractor on the CoNLL-2003 development set.
 eval-entities:
 	$(GO) run ./internal/entity/cmd/evalentities -conll $(CORPORA)/conll2003
+
+# eval-stories scores story grouping (precision and recall over pairs) on
+# perturbed copies of Reuters-21578 articles.
+eval-stories:
+	$(GO) run ./internal/story/cmd/evalstories -reuters $(CORPORA)/reuters21578.jsonl.gz
 
 # bench-incremental times a full build of the Reuters-21578 corpus (one
 # file per article), a run with nothing changed and a run after 1% of the

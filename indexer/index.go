@@ -15,6 +15,7 @@ import (
 	"github.com/newsfts/newsfts/internal/ingest"
 	"github.com/newsfts/newsfts/internal/newsindex"
 	"github.com/newsfts/newsfts/internal/search"
+	grouping "github.com/newsfts/newsfts/internal/story"
 )
 
 // indexConfig holds the flags of an index run.
@@ -30,6 +31,10 @@ type indexConfig struct {
 	force     bool    // publish even if the sanity check fails
 	maxLoss   float64 // sanity check: share of served documents that may go
 	maxEmpty  float64 // sanity check: share of cleaned documents that may be empty
+
+	noStories      bool          // no near-duplicate grouping
+	storyThreshold float64       // least similarity of two copies of a story
+	storyWindow    time.Duration // longest time between a story's first copy and another
 }
 
 func (c *indexConfig) flags(fs *flag.FlagSet) {
@@ -44,6 +49,9 @@ func (c *indexConfig) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.force, "force", false, "publish even if the sanity check fails")
 	fs.Float64Var(&c.maxLoss, "max-loss", 0.5, "largest share of served documents a run may drop")
 	fs.Float64Var(&c.maxEmpty, "max-empty", 0.5, "largest share of documents that may come out empty")
+	fs.BoolVar(&c.noStories, "no-stories", false, "do not group near-copies into stories")
+	fs.Float64Var(&c.storyThreshold, "story-threshold", grouping.DefaultThreshold, "least similarity (0..1] of two copies of a story")
+	fs.DurationVar(&c.storyWindow, "story-window", grouping.DefaultWindow, "longest time between a story's first copy and another (0: no limit)")
 }
 
 // pauseEnv names the environment variable that makes the indexer stop
@@ -70,6 +78,9 @@ func runIndex(args []string, stderr io.Writer) int {
 	}
 	if !(cfg.maxLoss >= 0 && cfg.maxLoss <= 1 && cfg.maxEmpty >= 0 && cfg.maxEmpty <= 1) {
 		return usageError(stderr, "-max-loss and -max-empty are shares between 0 and 1")
+	}
+	if !storyFlagsOK(&cfg) {
+		return usageError(stderr, "-story-threshold is a similarity in (0, 1] and -story-window a duration of at most ten years")
 	}
 	con := newConsole(stderr)
 	log := newLogger(con, cfg.quiet, cfg.logFormat)
@@ -174,8 +185,12 @@ func newRun(cfg *indexConfig, log *slog.Logger, b *newsindex.Builder, proc *inge
 		log.Warn("unreadable manifest: every input is indexed again", "err", err)
 		old = manifest{}
 	}
+	st, err := loadStories(cfg, b, log)
+	if err != nil {
+		return nil, err
+	}
 	r := &indexRun{
-		cfg: cfg, log: log, b: b, proc: proc, old: old, oldID: old.ids(), aliases: aliases,
+		cfg: cfg, log: log, b: b, proc: proc, old: old, oldID: old.ids(), aliases: aliases, stories: st,
 		pause: func(string) {}, inputs: map[string]*input{}, skips: map[string]int{},
 		produced: map[string]string{},
 	}
@@ -191,6 +206,7 @@ func (r *indexRun) conclude() (*summary, error) {
 		if err := r.b.Delete(id); err != nil {
 			return nil, err
 		}
+		r.stories.remove(id)
 	}
 	s := &summary{inputs: c, added: r.added, updated: r.updated, removed: len(del), dupes: r.dupes,
 		extracted: r.extracted.Load(), skips: r.skips}
@@ -215,6 +231,9 @@ func (r *indexRun) conclude() (*summary, error) {
 	state, err := next.encode(r.aliases)
 	if err == nil {
 		err = r.b.SetState(manifestKey, state)
+	}
+	if err == nil {
+		err = r.stories.save(r.b)
 	}
 	if err != nil {
 		return nil, err

@@ -31,6 +31,7 @@ type item struct {
 type cleaned struct {
 	a     *article.Article
 	input string
+	sig   *member // its story signature, nil with -no-stories
 }
 
 // indexRun holds the state of one index run, shared by the pipeline's
@@ -46,6 +47,7 @@ type indexRun struct {
 	roots   []string        // the sources, absolute
 	aliases string          // hex SHA-256 of the alias file, "" for none
 	pause   func(point string)
+	stories *stories // near-copies grouped into stories
 
 	hashed    atomic.Int64 // input files hashed, for the progress line
 	extracted atomic.Int64 // documents cleaned: zero when nothing changed
@@ -157,7 +159,7 @@ func (r *indexRun) clean(raws <-chan item, arts chan<- cleaned) {
 			r.skip(it.input, it.raw.Origin, err)
 			continue
 		}
-		arts <- cleaned{a: a, input: it.input}
+		arts <- cleaned{a: a, input: it.input, sig: r.stories.sign(a)}
 	}
 }
 
@@ -194,6 +196,7 @@ func (r *indexRun) add(c cleaned) error {
 	if err := r.b.Add(c.a); err != nil {
 		return fmt.Errorf("index %s: %w", c.a.Origin, err)
 	}
+	r.stories.add(c.a, c.sig)
 	if len(r.produced) == 1 {
 		r.pause("added")
 	}

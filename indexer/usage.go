@@ -60,6 +60,15 @@ article text was found in more than -max-empty of the documents read
 is published and the run exits with status 5, saying why. -force
 publishes anyway. A run that finds no article at all never publishes.
 
+Near-copies of one story (wire copy carried by several outlets, an
+article scraped twice, a lightly edited update) are grouped: each
+article's cleaned body gets a MinHash signature, and an article joins the
+story of the earliest-published copy it resembles (estimated similarity of
+word 3-shingles at least -story-threshold, published within -story-window
+of it), else starts its own. A story's id is its first copy's id and stays
+when later runs add or remove copies, even the first one. searchd shows the
+other copies of an article and collapses results with collapse=story.
+
 Every run ends with one summary line, even with -q:
 
   indexer: 3 changed (1 new, 1 modified, 1 removed), 120 unchanged;
@@ -88,6 +97,12 @@ Flags:
                   documents read had no article text (default 0.5)
   -force          publish even if the sanity check fails
   -rollback       serve the previous generation again, then stop
+  -no-stories     do not group near-copies into stories
+  -story-threshold S
+                  least estimated similarity (0..1] of two copies of one
+                  story (default 0.4); changing it regroups every article
+  -story-window D longest time between a story's first copy and another
+                  (default 72h; 0: no limit)
 
 Exit status:
   0  nothing was skipped; the new generation was published, or nothing

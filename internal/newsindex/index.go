@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsfts/newsfts/internal/article"
 	"github.com/newsfts/newsfts/internal/search"
+	"github.com/newsfts/newsfts/internal/story"
 )
 
 // ErrClosed is returned by the methods of a closed Index.
@@ -38,7 +39,8 @@ type generation struct {
 	name     string
 	idx      bleve.Index
 	docs     uint64
-	labelSet // the labels of its facet keys, and its alias tables
+	labelSet            // the labels of its facet keys, and its alias tables
+	stories  *story.Set // its articles grouped into stories; nil if none (story.go)
 }
 
 // Open opens the generation that root/CURRENT names.
@@ -76,7 +78,7 @@ func openGeneration(root, name string) (*generation, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open generation %s: %w", dir, err)
 	}
-	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet()}, nil
+	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet(), stories: readStories(idx)}, nil
 }
 
 // Stats describes the generation being served.

@@ -60,7 +60,7 @@ func (ix *Index) Similar(ctx context.Context, id string, n int) ([]search.Hit, e
 	}
 	bq := bleve.NewBooleanQuery()
 	bq.AddShould(like...)
-	bq.AddMustNot(bleve.NewDocIDQuery([]string{id}))
+	bq.AddMustNot(bleve.NewDocIDQuery(ix.cur.ownCopies(id))) // story.go
 	sreq := bleve.NewSearchRequestOptions(bq, n, 0, false)
 	sreq.Fields = hitFields
 	if res, err = ix.alias.SearchInContext(ctx, sreq); err != nil {

@@ -19,6 +19,7 @@ type docPage struct {
 	Paragraphs []string     // the cleaned body
 	Entities   []entityList // people, organisations, places
 	Similar    []hitView    // more like this
+	Copies     []copyView   // the copies of its story, itself included (copies.go)
 }
 
 // entityList is one kind of entity named in the article.

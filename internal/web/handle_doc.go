@@ -27,7 +27,7 @@ func (s *server) apiDoc(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := *a // lists as [] rather than null, as in search hits
 	out.People, out.Orgs, out.Places = nonNil(a.People), nonNil(a.Orgs), nonNil(a.Places)
-	return s.writeJSON(w, http.StatusOK, &out)
+	return s.writeJSON(w, http.StatusOK, s.withCopies(r.Context(), &out)) // copies.go
 }
 
 // docPage serves GET /doc/{id}: the article page.
@@ -41,7 +41,9 @@ func (s *server) docPage(w http.ResponseWriter, r *http.Request) error {
 		s.log.Warn("more like this failed", "id", a.ID, "err", err)
 		similar = nil
 	}
-	return s.writeHTML(w, http.StatusOK, "doc", newDocPage(a, similar, s.leads(r.Context(), similar)))
+	p := newDocPage(a, similar, s.leads(r.Context(), similar))
+	p.Copies = s.copyViews(r.Context(), a) // copies.go
+	return s.writeHTML(w, http.StatusOK, "doc", p)
 }
 
 // doc fetches the article named by the route's id.

@@ -17,6 +17,9 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	if isExport(r) {
 		return s.export(w, r)
 	}
+	if q := r.URL.Query(); q.Has("collapse") || q.Has("count") {
+		return s.apiSearchStories(w, r) // stories.go
+	}
 	_, resp, err := s.search(r)
 	if err != nil {
 		return err
@@ -30,6 +33,9 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 func (s *server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if isExport(r) {
 		return s.export(w, r)
+	}
+	if q := r.URL.Query(); q.Has("collapse") || q.Has("count") {
+		return s.searchPageStories(w, r) // stories.go
 	}
 	req, resp, err := s.search(r)
 	var bad *search.Error

@@ -49,6 +49,7 @@ type hitView struct {
 	Source    string
 	Published time.Time
 	Snippet   template.HTML // sanitised: escaped text and <mark> only
+	Story     *storyNote    // with collapse=story: its story's other copies (stories.go)
 }
 
 // facetView is one facet in the sidebar.

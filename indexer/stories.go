@@ -1,0 +1,104 @@
+package main
+
+import (
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/newsfts/newsfts/internal/article"
+	"github.com/newsfts/newsfts/internal/newsindex"
+	grouping "github.com/newsfts/newsfts/internal/story"
+)
+
+// stories groups the articles of a run into stories (package story),
+// starting from the grouping of the generation being updated. The
+// cleaning goroutines sign articles; the writer adds them.
+type stories struct {
+	mu  sync.Mutex
+	set *grouping.Set // nil when -no-stories
+}
+
+// loadStories returns the grouping of the generation b is updating,
+// regrouped if the flags changed, or a new one. With -no-stories it
+// returns a stories that does nothing.
+func loadStories(cfg *indexConfig, b *newsindex.Builder, log *slog.Logger) (*stories, error) {
+	if cfg.noStories {
+		return &stories{}, nil
+	}
+	state, err := b.State(newsindex.StoriesKey)
+	if err != nil {
+		return nil, err
+	}
+	if state == nil {
+		if b.Base() != "" {
+			log.Warn("the served index has no stories: articles indexed before are not grouped until a -full run")
+		}
+		set := grouping.New(cfg.storyThreshold)
+		set.Window = cfg.storyWindow
+		return &stories{set: set}, nil
+	}
+	set, err := grouping.Decode(state)
+	if err != nil {
+		log.Warn("unreadable stories: grouping starts again with this run's articles", "err", err)
+		set = grouping.New(cfg.storyThreshold)
+	}
+	if set.Threshold() != cfg.storyThreshold || set.Window != cfg.storyWindow {
+		set = set.Regroup(cfg.storyThreshold, cfg.storyWindow) // story ids may change
+	}
+	return &stories{set: set}, nil
+}
+
+// sign returns a's signature, or nil with -no-stories.
+func (s *stories) sign(a *article.Article) *member {
+	if s.set == nil {
+		return nil
+	}
+	sig, n := grouping.SignArticle(a.Title, a.Body)
+	return &member{sig: &sig, n: n}
+}
+
+// member is an article's signature on its way to the writer.
+type member struct {
+	sig *grouping.Signature
+	n   int
+}
+
+// add queues a, signed as m, for grouping.
+func (s *stories) add(a *article.Article, m *member) {
+	if s.set == nil || m == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.set.Add(grouping.Member{ID: a.ID, Source: a.Source, Published: a.Published, Sig: m.sig, Shingles: m.n})
+}
+
+// remove forgets article id.
+func (s *stories) remove(id string) {
+	if s.set == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.set.Remove(id)
+}
+
+// save groups what was added and stores the grouping in b's state.
+func (s *stories) save(b *newsindex.Builder) error {
+	if s.set == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.set.Assign()
+	state, err := s.set.Encode()
+	if err != nil {
+		return err
+	}
+	return b.SetState(newsindex.StoriesKey, state)
+}
+
+// storyFlagsOK reports whether the story flags are usable.
+func storyFlagsOK(cfg *indexConfig) bool {
+	return cfg.storyThreshold > 0 && cfg.storyThreshold <= 1 && cfg.storyWindow >= 0 && cfg.storyWindow <= 10*365*24*time.Hour
+}

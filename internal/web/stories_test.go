@@ -1,0 +1,206 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsfts/newsfts/internal/article"
+	"github.com/newsfts/newsfts/internal/search"
+	"github.com/newsfts/newsfts/internal/story"
+)
+
+// storyFake is a fakeSearcher whose articles are grouped into stories.
+type storyFake struct {
+	*fakeSearcher
+	storyOf map[string]string // id -> story; absent: its own
+}
+
+func (f *storyFake) StoryOf(id string) string {
+	if s, ok := f.storyOf[id]; ok {
+		return s
+	}
+	return id
+}
+
+func (f *storyFake) Copies(ctx context.Context, id string) ([]story.Copy, error) {
+	st := f.StoryOf(id)
+	var out []story.Copy
+	for _, c := range []string{"w1", "w2", "w3"} {
+		if f.StoryOf(c) == st {
+			out = append(out, story.Copy{ID: c, Source: map[string]string{"w1": "Wire", "w2": "Daily", "w3": "daily "}[c],
+				Published: time.Date(2024, 2, 3, 8+len(out), 0, 0, 0, time.UTC), First: len(out) == 0})
+		}
+	}
+	if len(out) < 2 {
+		return nil, nil
+	}
+	return out, nil
+}
+
+func newStoryFake() *storyFake {
+	hit := func(id string) search.Hit { return search.Hit{ID: id, Title: "T " + id} }
+	f := &fakeSearcher{
+		resp: &search.Response{Total: 5, Hits: []search.Hit{hit("w2"), hit("x"), hit("w1"), hit("y"), hit("w3")}},
+		docs: map[string]*article.Article{
+			"w1": {ID: "w1", Title: "Strike", Source: "Wire", Body: "Dockers struck.\n\nShips waited.\n\nThe union spoke."},
+			"w2": {ID: "w2", Title: "Strike", Source: "Daily", Body: "Ships waited.\n\nDOCKERS   struck.\n\nA minister was asked."},
+			"w3": {ID: "w3", Title: "Strike", Source: "daily ", Body: "Dockers struck.\n\nShips waited.\n\nThe union spoke."},
+		},
+	}
+	return &storyFake{fakeSearcher: f, storyOf: map[string]string{"w1": "w1", "w2": "w1", "w3": "w1"}}
+}
+
+func TestCollapseStory(t *testing.T) {
+	f := newStoryFake()
+	h, err := New(f, Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		target  string
+		code    int
+		hits    []string // ids, in order
+		outlets []int
+		param   string // of the error
+	}{
+		{"/api/search?q=strike&collapse=story", http.StatusOK, []string{"w2", "x", "y"}, []int{2, 1, 1}, ""},
+		{"/api/search?q=strike&collapse=story&size=2&page=2", http.StatusOK, []string{"y"}, []int{1}, ""},
+		{"/api/search?q=strike&collapse=story&page=5", http.StatusOK, []string{}, []int{}, ""},
+		{"/api/search?q=strike&collapse=source", http.StatusBadRequest, nil, nil, "collapse"},
+		{"/api/search?q=strike&count=stories", http.StatusBadRequest, nil, nil, "count"},
+		{"/api/search?q=strike&collapse=story&bogus=1", http.StatusBadRequest, nil, nil, "bogus"},
+	} {
+		w := get(h, "GET", tc.target)
+		if w.Code != tc.code {
+			t.Errorf("%s: status %d, want %d: %s", tc.target, w.Code, tc.code, w.Body)
+			continue
+		}
+		if tc.code != http.StatusOK {
+			var e struct{ Error search.Error }
+			json.Unmarshal(w.Body.Bytes(), &e)
+			if e.Error.Param != tc.param {
+				t.Errorf("%s: error param %q, want %q", tc.target, e.Error.Param, tc.param)
+			}
+			continue
+		}
+		var got storyResponse
+		if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
+			t.Fatalf("%s: %v", tc.target, err)
+		}
+		var ids []string
+		var outs []int
+		for _, hit := range got.Hits {
+			ids, outs = append(ids, hit.ID), append(outs, hit.Outlets)
+		}
+		if !slices.Equal(ids, tc.hits) || !slices.Equal(outs, tc.outlets) {
+			t.Errorf("%s: hits %q outlets %v, want %q %v", tc.target, ids, outs, tc.hits, tc.outlets)
+		}
+		if f.last.Page != 1 || f.last.Size != collapseWindow {
+			t.Errorf("%s: searched page %d size %d, want 1 and %d", tc.target, f.last.Page, f.last.Size, collapseWindow)
+		}
+	}
+}
+
+// TestCollapseCopiesJSON checks the JSON shape of a collapsed hit.
+func TestCollapseCopiesJSON(t *testing.T) {
+	f := newStoryFake()
+	h, _ := New(f, Options{Now: func() time.Time { return testNow }})
+	body := get(h, "GET", "/api/search?collapse=story").Body.String()
+	for _, want := range []string{`"collapse":"story"`, `"story":"w1"`, `"outlets":2`,
+		`"copies":[{"id":"w1","source":"Wire","published":"2024-02-03T08:00:00Z","first":true},{"id":"w2"`, `"copies":[]`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("response lacks %s:\n%s", want, body)
+		}
+	}
+	doc := get(h, "GET", "/api/doc/w3").Body.String()
+	if !strings.Contains(doc, `"copies":[{"id":"w1"`) || !strings.Contains(doc, `"title":"Strike"`) {
+		t.Errorf("/api/doc/w3 lacks its copies or its fields: %s", doc)
+	}
+}
+
+func TestDocPageCopies(t *testing.T) {
+	f := newStoryFake()
+	h, _ := New(f, Options{Now: func() time.Time { return testNow }})
+	page := get(h, "GET", "/doc/w1").Body.String()
+	for _, want := range []string{
+		"Other copies of this story", "<strong>this article</strong>", "first seen",
+		`href="/doc/w2"`, "1 paragraph not in this article, 1 of this article's not in it", "A minister was asked.",
+		"same paragraphs",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/doc/w1 lacks %q", want)
+		}
+	}
+	f.docs["w3"] = &article.Article{ID: "w3", Source: "daily ", Body: "Dockers struck."}
+	if page := get(h, "GET", "/doc/w1").Body.String(); !strings.Contains(page, "nothing this article lacks; 2 of its paragraphs not in it") {
+		t.Error("a shorter copy is not described")
+	}
+	f.storyOf = map[string]string{"w2": "w2", "w3": "w3"}
+	if page := get(h, "GET", "/doc/w1").Body.String(); strings.Contains(page, "Other copies") {
+		t.Error("an article without copies lists copies")
+	}
+}
+
+func TestDiffParagraphs(t *testing.T) {
+	for _, tc := range []struct {
+		mine, other []string
+		extra       []string
+		lacks       int
+	}{
+		{[]string{"A b.", "C d."}, []string{"c  D.", "a b."}, nil, 0},
+		{[]string{"A b.", "C d."}, []string{"A b.", "E f."}, []string{"E f."}, 1},
+		{nil, []string{"x"}, []string{"x"}, 0},
+		{[]string{"x", "y"}, nil, nil, 2},
+	} {
+		extra, lacks := diffParagraphs(paragraphSet(tc.mine), tc.other)
+		if !slices.Equal(extra, tc.extra) || lacks != tc.lacks {
+			t.Errorf("diff(%q, %q) = %q, %d; want %q, %d", tc.mine, tc.other, extra, lacks, tc.extra, tc.lacks)
+		}
+	}
+}
+
+// TestSearchPageStories checks the HTML search page with collapse=story:
+// one hit per story, the outlets and the other copies, and links that keep
+// collapsing.
+func TestSearchPageStories(t *testing.T) {
+	f := newStoryFake()
+	h, _ := New(f, Options{Now: func() time.Time { return testNow }})
+	w := get(h, "GET", "/?q=strike&collapse=story")
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", w.Code, w.Body)
+	}
+	page := w.Body.String()
+	for _, want := range []string{"carried by 2 outlets", `<a href="/doc/w1">Wire</a>`, "(first seen)", `href="/doc/x"`, "collapse=story"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Count(page, `<h2><a href="/doc/w`) != 1 {
+		t.Errorf("page shows %d hits of story w1, want 1", strings.Count(page, `<h2><a href="/doc/w`))
+	}
+	if w := get(h, "GET", "/?q=strike&collapse=nope"); w.Code != http.StatusBadRequest {
+		t.Errorf("collapse=nope: status %d, want 400", w.Code)
+	}
+	plain := get(h, "GET", "/?q=strike").Body.String()
+	if strings.Contains(plain, "carried by") || strings.Count(plain, `<h2><a href="/doc/w`) != 3 {
+		t.Error("without collapse the page groups hits")
+	}
+}
+
+// TestNoStories checks a Searcher without stories: collapse is refused,
+// pages show no copies.
+func TestNoStories(t *testing.T) {
+	f := newStoryFake().fakeSearcher
+	h, _ := New(f, Options{Now: func() time.Time { return testNow }})
+	if w := get(h, "GET", "/api/search?collapse=story"); w.Code != http.StatusBadRequest {
+		t.Errorf("collapse without stories: status %d, want 400", w.Code)
+	}
+	if page := get(h, "GET", "/doc/w1").Body.String(); strings.Contains(page, "Other copies") {
+		t.Error("page lists copies without stories")
+	}
+}
