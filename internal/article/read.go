@@ -180,6 +180,11 @@ func (r *Reader) changed(f *os.File, path string) (bool, error) {
 // dispatch hands data to Visit in the right format; name is the file's
 // name relative to its source, for the format and the id.
 func (r *Reader) dispatch(origin, name string, data []byte) {
+	data, err := decodeBOM(data)
+	if err != nil {
+		r.skip(origin, fmt.Errorf("decode UTF-16: %w", err))
+		return
+	}
 	format := r.Format
 	if format == "" {
 		format = FormatOf(name)
@@ -191,6 +196,7 @@ func (r *Reader) dispatch(origin, name string, data []byte) {
 		r.skip(origin, ErrBinary)
 		return
 	}
+	data, _ = toUTF8(data, format)
 	if format == JSONL {
 		r.jsonLines(origin, name, data)
 		return
