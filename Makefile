@@ -27,9 +27,18 @@ vet:
 	$(GO) vet ./...
 
 # fuzz runs each fuzz target for FUZZTIME (their seed corpora run in `make test`).
-FUZZTIME ?= 30s
+# Each target is PACKAGE:NAME; a failure leaves its input under the package's
+# testdata/fuzz/NAME, which then runs in `make test` as a seed.
+FUZZTIME ?= 60s
+FUZZ_TARGETS = internal/extract:FuzzCleaners internal/extract:FuzzParseDate \
+	internal/article:FuzzJSONLines internal/article:FuzzDecode \
+	internal/entity:FuzzExtract internal/search:FuzzParse \
+	internal/web:FuzzParseRequest internal/web:FuzzSafeSnippet
 fuzz:
-	$(GO) test -run=^$$ -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./internal/search
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run=^$$ -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) ./$$pkg; \
+	done
 
 # eval-extract scores the cleaners on the article extraction benchmark.
 eval-extract:
