@@ -39,8 +39,9 @@ const DefaultMaxBytes = 32 << 20
 
 // Errors that a Skip wraps, for callers that group skips by reason.
 var (
-	ErrTooLarge = errors.New("input over the size limit (raise -max-bytes to read it)")
-	ErrBinary   = errors.New("binary content, not text, HTML or JSON Lines")
+	ErrTooLarge   = errors.New("input over the size limit (raise -max-bytes to read it)")
+	ErrBinary     = errors.New("binary content, not text, HTML or JSON Lines")
+	ErrUnreadable = errors.New("unreadable")
 )
 
 // Sum is the SHA-256 of a file's bytes as stored.
@@ -109,11 +110,17 @@ func (r *Reader) walk(root string) {
 		if d.IsDir() || FormatOf(path) == "" {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
+		switch t := d.Type(); {
+		case t&fs.ModeSymlink != 0:
 			if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
 				r.skip(path, fmt.Errorf("symbolic link to something that is not a readable file"))
 				return nil
 			}
+		case !t.IsRegular():
+			// A FIFO or device would block or never end: only files named
+			// on the command line are read whatever they are.
+			r.skip(path, fmt.Errorf("%w: not a regular file (%v)", ErrUnreadable, t))
+			return nil
 		}
 		rel, _ := filepath.Rel(root, path)
 		r.file(path, rel)
@@ -209,17 +216,18 @@ func (r *Reader) dispatch(origin, name string, data []byte) {
 func (r *Reader) readAll(rd io.Reader) ([]byte, error) {
 	br := bufio.NewReader(rd)
 	var src io.Reader = br
+	what := "read"
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, fmt.Errorf("gzip: %w", err)
 		}
 		defer zr.Close()
-		src = zr
+		src, what = zr, "gzip: truncated or corrupt"
 	}
 	data, err := io.ReadAll(io.LimitReader(src, r.maxBytes()+1))
 	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	if int64(len(data)) > r.maxBytes() {
 		return nil, fmt.Errorf("more than %d bytes: %w", r.maxBytes(), ErrTooLarge)
