@@ -6,7 +6,7 @@ ADDR    ?= localhost:8080
 SEEDS   ?= seeds
 CORPORA ?= ../shared/corpora
 
-.PHONY: build run index test vet fuzz eval-extract eval-entities bench-extract bench-incremental clean
+.PHONY: build run index test vet fuzz load eval-extract eval-entities bench-extract bench-incremental clean
 
 build:
 	$(GO) build -o bin/ ./indexer ./searchd
@@ -39,6 +39,13 @@ fuzz:
 		pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
 		$(GO) test -run=^$$ -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) ./$$pkg; \
 	done
+
+# load drives a running searchd at ADDR (loopback only) with 32 clients for
+# LOADTIME; PID=<searchd's pid> adds its peak RSS to the report.
+LOADTIME ?= 60s
+QUERIES  ?= $(CORPORA)/reuters-queries.tsv
+load:
+	$(GO) run ./internal/load/cmd/newsload -addr $(ADDR) -clients 32 -duration $(LOADTIME) -queries $(QUERIES) $(if $(PID),-pid $(PID))
 
 # eval-extract scores the cleaners on the article extraction benchmark.
 eval-extract:
