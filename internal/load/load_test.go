@@ -26,9 +26,11 @@ func TestCheckLoopback(t *testing.T) {
 }
 
 func TestParseTargets(t *testing.T) {
-	in := "# comment\n\noil prices\nq1\tterm\twheat\tfilter=topics:grain\n/api/search?q=x&sort=newest\n"
+	in := "# comment\n\noil prices\nq1\tterm\twheat\tfilter=topics:grain\n/api/search?q=x&sort=newest\n" +
+		"q2\tphrase\tcrude oil\nq3\tor\tgold silver\nq4\tall\t*\n"
 	got, err := ParseTargets(strings.NewReader(in))
-	want := []string{"/api/search?q=oil+prices&size=10", "/api/search?q=wheat&size=10", "/api/search?q=x&sort=newest"}
+	want := []string{"/api/search?q=oil+prices&size=10", "/api/search?q=wheat&size=10", "/api/search?q=x&sort=newest",
+		"/api/search?q=%22crude+oil%22&size=10", "/api/search?q=gold+OR+silver&size=10", "/api/search?q=&size=10"}
 	if err != nil || strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %q, %v; want %q", got, err, want)
 	}

@@ -13,8 +13,9 @@ import (
 // lines starting with '#' ignored. A line starting with '/' is a request
 // path used as it is ("/api/search?q=oil&sort=newest"); a line with TAB
 // separated columns is the benchmark format "id TAB shape TAB text [TAB
-// options]" and its third column is the query; any other line is the
-// query text. Queries become /api/search?q=... with size=10.
+// options]", whose shape says how to write the text as a query (phrase:
+// quoted; or: words joined by OR; all: no query; options are dropped);
+// any other line is the query text. Queries become /api/search?q=... with size=10.
 func ReadTargets(path string) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -39,7 +40,7 @@ func ParseTargets(r io.Reader) ([]string, error) {
 			continue
 		}
 		if cols := strings.Split(line, "\t"); len(cols) >= 3 {
-			line = strings.TrimSpace(cols[2])
+			line = benchQuery(strings.TrimSpace(cols[1]), strings.TrimSpace(cols[2]))
 		}
 		out = append(out, "/api/search?"+url.Values{"q": {line}, "size": {"10"}}.Encode())
 	}
@@ -50,4 +51,17 @@ func ParseTargets(r io.Reader) ([]string, error) {
 		return nil, fmt.Errorf("queries: no query in the file")
 	}
 	return out, nil
+}
+
+// benchQuery writes the text of a benchmark query of the given shape.
+func benchQuery(shape, text string) string {
+	switch shape {
+	case "phrase":
+		return `"` + text + `"`
+	case "or":
+		return strings.Join(strings.Fields(text), " OR ")
+	case "all":
+		return ""
+	}
+	return text
 }
