@@ -8,7 +8,10 @@ package article
 // they are an input format are read: .txt, .text, .html, .htm, .jsonl,
 // .ndjson, each optionally followed by .gz. A file named on the command
 // line is read whatever its name, its format detected from its content.
-// Gzip is recognised by its magic bytes, not only by the name.
+// Gzip is recognised by its magic bytes, not only by the name. In a
+// directory only regular files are opened: a FIFO or device named like an
+// input would block or never end, and is a Skip. Every input is decoded to
+// UTF-8 before it is dispatched (see charset.go).
 //
 // Every input that cannot be read becomes a Skip with the reason; reading
 // goes on. A JSON Lines file yields one RawDoc per line, and a broken line is
