@@ -6,7 +6,7 @@ ADDR    ?= localhost:8080
 SEEDS   ?= seeds
 CORPORA ?= ../shared/corpora
 
-.PHONY: build run index test vet fuzz eval-extract eval-entities eval-stories bench-extract bench-incremental clean
+.PHONY: build run index test vet fuzz load eval-extract eval-entities eval-stories bench-extract bench-incremental clean
 
 build:
 	$(GO) build -o bin/ ./indexer ./searchd
@@ -27,9 +27,25 @@ vet:
 	$(GO) vet ./...
 
 # fuzz runs each fuzz target for FUZZTIME (their seed corpora run in `make test`).
-FUZZTIME ?= 30s
+# Each target is PACKAGE:NAME; a failure leaves its input under the package's
+# testdata/fuzz/NAME, which then runs in `make test` as a seed.
+FUZZTIME ?= 60s
+FUZZ_TARGETS = internal/extract:FuzzCleaners internal/extract:FuzzParseDate \
+	internal/article:FuzzJSONLines internal/article:FuzzDecode \
+	internal/entity:FuzzExtract internal/search:FuzzParse \
+	internal/web:FuzzParseRequest internal/web:FuzzSafeSnippet
 fuzz:
-	$(GO) test -run=^$$ -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./internal/search
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run=^$$ -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) ./$$pkg; \
+	done
+
+# load drives a running searchd at ADDR (loopback only) with 32 clients for
+# LOADTIME; PID=<searchd's pid> adds its peak RSS to the report.
+LOADTIME ?= 60s
+QUERIES  ?= $(CORPORA)/reuters-queries.tsv
+load:
+	$(GO) run ./internal/load/cmd/newsload -addr $(ADDR) -clients 32 -duration $(LOADTIME) -queries $(QUERIES) $(if $(PID),-pid $(PID))
 
 # eval-extract scores the cleaners on the article extraction benchmark.
 eval-extract:

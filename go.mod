@@ -10,6 +10,7 @@ require (
 	github.com/gorilla/mux v1.8.1
 	golang.org/x/net v0.58.0
 	golang.org/x/term v0.45.0
+	golang.org/x/text v0.41.0
 )
 
 require (

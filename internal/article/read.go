@@ -8,7 +8,10 @@ package article
 // they are an input format are read: .txt, .text, .html, .htm, .jsonl,
 // .ndjson, each optionally followed by .gz. A file named on the command
 // line is read whatever its name, its format detected from its content.
-// Gzip is recognised by its magic bytes, not only by the name.
+// Gzip is recognised by its magic bytes, not only by the name. In a
+// directory only regular files are opened: a FIFO or device named like an
+// input would block or never end, and is a Skip. Every input is decoded to
+// UTF-8 before it is dispatched (see charset.go).
 //
 // Every input that cannot be read becomes a Skip with the reason; reading
 // goes on. A JSON Lines file yields one RawDoc per line, and a broken line is
@@ -39,8 +42,9 @@ const DefaultMaxBytes = 32 << 20
 
 // Errors that a Skip wraps, for callers that group skips by reason.
 var (
-	ErrTooLarge = errors.New("input over the size limit (raise -max-bytes to read it)")
-	ErrBinary   = errors.New("binary content, not text, HTML or JSON Lines")
+	ErrTooLarge   = errors.New("input over the size limit (raise -max-bytes to read it)")
+	ErrBinary     = errors.New("binary content, not text, HTML or JSON Lines")
+	ErrUnreadable = errors.New("unreadable")
 )
 
 // Sum is the SHA-256 of a file's bytes as stored.
@@ -109,11 +113,17 @@ func (r *Reader) walk(root string) {
 		if d.IsDir() || FormatOf(path) == "" {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
+		switch t := d.Type(); {
+		case t&fs.ModeSymlink != 0:
 			if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
 				r.skip(path, fmt.Errorf("symbolic link to something that is not a readable file"))
 				return nil
 			}
+		case !t.IsRegular():
+			// A FIFO or device would block or never end: only files named
+			// on the command line are read whatever they are.
+			r.skip(path, fmt.Errorf("%w: not a regular file (%v)", ErrUnreadable, t))
+			return nil
 		}
 		rel, _ := filepath.Rel(root, path)
 		r.file(path, rel)
@@ -180,6 +190,11 @@ func (r *Reader) changed(f *os.File, path string) (bool, error) {
 // dispatch hands data to Visit in the right format; name is the file's
 // name relative to its source, for the format and the id.
 func (r *Reader) dispatch(origin, name string, data []byte) {
+	data, err := decodeBOM(data)
+	if err != nil {
+		r.skip(origin, fmt.Errorf("decode UTF-16: %w", err))
+		return
+	}
 	format := r.Format
 	if format == "" {
 		format = FormatOf(name)
@@ -191,6 +206,7 @@ func (r *Reader) dispatch(origin, name string, data []byte) {
 		r.skip(origin, ErrBinary)
 		return
 	}
+	data, _ = toUTF8(data, format)
 	if format == JSONL {
 		r.jsonLines(origin, name, data)
 		return
@@ -203,17 +219,18 @@ func (r *Reader) dispatch(origin, name string, data []byte) {
 func (r *Reader) readAll(rd io.Reader) ([]byte, error) {
 	br := bufio.NewReader(rd)
 	var src io.Reader = br
+	what := "read"
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, fmt.Errorf("gzip: %w", err)
 		}
 		defer zr.Close()
-		src = zr
+		src, what = zr, "gzip: truncated or corrupt"
 	}
 	data, err := io.ReadAll(io.LimitReader(src, r.maxBytes()+1))
 	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	if int64(len(data)) > r.maxBytes() {
 		return nil, fmt.Errorf("more than %d bytes: %w", r.maxBytes(), ErrTooLarge)

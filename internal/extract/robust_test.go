@@ -62,7 +62,8 @@ func TestDeepHTMLFallsBackToText(t *testing.T) {
 }
 
 // FuzzCleaners feeds arbitrary bytes to both cleaners: they must not panic,
-// and what they return must be valid UTF-8. Run it with
+// and what they return must be valid UTF-8 and at most three bytes out
+// per byte in. Run it with
 // `go test -run=^$ -fuzz=FuzzCleaners ./internal/extract`.
 func FuzzCleaners(f *testing.F) {
 	f.Add([]byte("Home > News > Title\nBy Jo Lane\nPublished: 3 March 2026\n" + article + "\nMost Popular\nA teaser\n© 2026 Valley Post"))
@@ -71,9 +72,17 @@ func FuzzCleaners(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for name, clean := range map[string]func([]byte) *Result{"Text": Text, "HTML": HTML} {
 			res := clean(data)
+			body := 0
+			for _, p := range res.Paragraphs {
+				body += len(p)
+			}
 			for _, s := range append([]string{res.Title, res.Byline, res.Source, res.Section, res.URL}, res.Paragraphs...) {
 				if !utf8.ValidString(s) {
 					t.Fatalf("%s: invalid UTF-8 in %q", name, s)
+				}
+				// A byte becomes at most U+FFFD (3 bytes); nothing is repeated.
+				if len(s) > 3*len(data)+16 || body > 3*len(data)+16 {
+					t.Fatalf("%s: %d bytes out (body %d) from %d in", name, len(s), body, len(data))
 				}
 			}
 		}
