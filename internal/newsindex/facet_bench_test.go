@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/newsfts/newsfts/internal/search"
 )
 
@@ -93,4 +95,45 @@ func mustSearchB(b *testing.B, ix *Index, r *search.Request) *search.Response {
 		b.Fatal(err)
 	}
 	return resp
+}
+
+// BenchmarkFacetCountsAll measures facet counts over all articles: "table"
+// as a browse gets them (the counts taken when the generation is opened),
+// "pass" by running a match-all searcher through the counting pass, as a
+// browse with a filter that matches everything would.
+func BenchmarkFacetCountsAll(b *testing.B) {
+	ix := benchIndex(b)
+	g := ix.cur
+	b.Run("table", func(b *testing.B) {
+		for b.Loop() {
+			for _, f := range search.Facets {
+				g.facetValues(nil, f, search.DefaultFacet, nil)
+			}
+			dayHistogram(g.table.days(nil))
+		}
+	})
+	b.Run("pass", func(b *testing.B) {
+		for b.Loop() {
+			c, err := g.table.count(b.Context(), g.idx, bleve.NewMatchAllQuery())
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, f := range search.Facets {
+				g.facetValues(c, f, search.DefaultFacet, nil)
+			}
+			dayHistogram(g.table.days(c))
+			g.table.release(c)
+		}
+	})
+}
+
+// BenchmarkFacetTable measures building the facet table, which opening a
+// generation does once.
+func BenchmarkFacetTable(b *testing.B) {
+	ix := benchIndex(b)
+	for b.Loop() {
+		if _, err := buildFacetTable(b.Context(), ix.cur.idx); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

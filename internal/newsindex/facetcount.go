@@ -5,9 +5,11 @@ package newsindex
 // Bleve's term facets read the doc values of every matching document, once
 // per facet, and count in maps keyed by the term string: on Reuters that
 // made a search with facets four to five times slower than without. A
-// published generation never changes, so when it is opened the postings of
-// the facet fields (people, orgs, places, sources, published_day) are read
-// once into a facetTable:
+// published generation never changes, so when it is opened the facet
+// fields (people, orgs, places, sources, published_day) are read once into
+// a facetTable: their dictionaries, then the doc values of every live
+// document, one visit per document for all five fields (a third of the
+// time of reading each term's postings list instead):
 //
 //   - every term of those fields gets an ordinal, field by field, and
 //     within a field in dictionary (A–Z) order, so each field owns one
@@ -70,10 +72,8 @@ type facetTable struct {
 	pool     sync.Pool
 }
 
-// posting is one (document, ordinal) pair read while building the table.
-type posting struct{ doc, ord uint32 }
-
-// buildFacetTable reads the postings of the counted fields of idx.
+// buildFacetTable reads the terms of the counted fields of idx, then the
+// terms of each document from its doc values, in document order.
 func buildFacetTable(ctx context.Context, idx bleve.Index) (*facetTable, error) {
 	adv, err := idx.Advanced()
 	if err != nil {
@@ -85,24 +85,25 @@ func buildFacetTable(ctx context.Context, idx bleve.Index) (*facetTable, error) 
 	}
 	defer r.Close()
 	t := &facetTable{}
-	var ps []posting
 	for _, field := range countedFields {
 		t.first = append(t.first, uint32(len(t.terms)))
-		if ps, err = t.readField(ctx, r, field, ps); err != nil {
+		if err := t.readTerms(r, field); err != nil {
 			return nil, fmt.Errorf("facet table: field %s: %w", field, err)
 		}
 	}
 	t.first = append(t.first, uint32(len(t.terms)))
-	t.fill(ps)
+	t.all = make([]uint32, len(t.terms))
+	if err := t.readDocs(ctx, r); err != nil {
+		return nil, fmt.Errorf("facet table: %w", err)
+	}
 	return t, nil
 }
 
-// readField gives each term of field an ordinal and appends its postings
-// to ps.
-func (t *facetTable) readField(ctx context.Context, r index.IndexReader, field string, ps []posting) ([]posting, error) {
+// readTerms gives each term of field an ordinal, in dictionary order.
+func (t *facetTable) readTerms(r index.IndexReader, field string) error {
 	dict, err := r.FieldDict(field)
 	if err != nil {
-		return ps, err
+		return err
 	}
 	defer dict.Close()
 	ords := map[string]uint32{}
@@ -110,58 +111,54 @@ func (t *facetTable) readField(ctx context.Context, r index.IndexReader, field s
 	for {
 		e, err := dict.Next()
 		if err != nil || e == nil {
-			return ps, err
+			return err
 		}
-		ord := uint32(len(t.terms))
+		ords[e.Term] = uint32(len(t.terms))
 		t.terms = append(t.terms, e.Term)
-		ords[e.Term] = ord
-		if ps, err = appendPostings(ctx, r, field, e.Term, ord, ps); err != nil {
-			return ps, err
-		}
 	}
 }
 
-func appendPostings(ctx context.Context, r index.IndexReader, field, term string, ord uint32, ps []posting) ([]posting, error) {
-	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+// readDocs lists the ordinals of every live document, visiting the doc
+// values of all counted fields once per document.
+func (t *facetTable) readDocs(ctx context.Context, r index.IndexReader) error {
+	ids, err := r.DocIDReaderAll()
 	if err != nil {
-		return ps, err
+		return err
 	}
-	defer tfr.Close()
-	var tfd index.TermFieldDoc
-	for {
-		d, err := tfr.Next(&tfd)
-		if err != nil || d == nil {
-			return ps, err
+	defer ids.Close()
+	dv, err := r.DocValueReader(countedFields)
+	if err != nil {
+		return err
+	}
+	field := map[string]int{}
+	for i, f := range countedFields {
+		field[f] = i
+	}
+	visit := func(f string, term []byte) {
+		if o, ok := t.ordOf[field[f]][string(term)]; ok {
+			t.docOrds = append(t.docOrds, o)
+			t.all[o]++
 		}
-		n := d.ID.Value()
-		if n >= 1<<32-2 {
-			return ps, fmt.Errorf("document number %d out of range", n)
+	}
+	for i := 0; ; i++ {
+		id, err := ids.Next()
+		if err != nil || id == nil {
+			t.docStart = append(t.docStart, uint32(len(t.docOrds)))
+			return err
 		}
-		ps = append(ps, posting{uint32(n), ord})
-	}
-}
-
-// fill lays the postings out by document (a counting sort keeps each
-// document's ordinals ascending) and counts them over all documents.
-func (t *facetTable) fill(ps []posting) {
-	var docs uint32
-	for _, p := range ps {
-		docs = max(docs, p.doc+1)
-	}
-	t.docStart = make([]uint32, docs+1)
-	t.all = make([]uint32, len(t.terms))
-	for _, p := range ps {
-		t.docStart[p.doc+1]++
-		t.all[p.ord]++
-	}
-	for d := uint32(1); d <= docs; d++ {
-		t.docStart[d] += t.docStart[d-1]
-	}
-	next := append([]uint32(nil), t.docStart[:docs]...)
-	t.docOrds = make([]uint32, len(ps))
-	for _, p := range ps {
-		t.docOrds[next[p.doc]] = p.ord
-		next[p.doc]++
+		if i%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		n := id.Value()
+		if n >= 1<<31 || len(t.docOrds) >= 1<<31 {
+			return fmt.Errorf("document number %d out of range", n)
+		}
+		for uint64(len(t.docStart)) <= n { // documents up to n start here
+			t.docStart = append(t.docStart, uint32(len(t.docOrds)))
+		}
+		if err := dv.VisitDocValues(id, visit); err != nil {
+			return err
+		}
 	}
 }
 
