@@ -74,6 +74,8 @@ func TestFacetTableAgreesWithBleve(t *testing.T) {
 		{"filter", &search.Request{Filters: map[search.Facet][]string{search.People: {"Person 1", "Person 2"}}}},
 		{"word and filter", &search.Request{Query: q(word("election")), Filters: map[search.Facet][]string{search.Sources: {"Source 3"}}}},
 		{"exclusion", &search.Request{Exclude: map[search.Facet][]string{search.Places: {"Place 0"}}}},
+		{"filter and exclusion", &search.Request{Filters: map[search.Facet][]string{search.Orgs: {"Org 0", "Org 3"}}, Exclude: map[search.Facet][]string{search.People: {"Person 0"}}}},
+		{"word and exclusion", &search.Request{Query: q(word("battery")), Exclude: map[search.Facet][]string{search.Sources: {"Source 1"}}}},
 		{"dates", &search.Request{From: from, To: from.AddDate(0, 3, 0)}},
 		{"nothing", &search.Request{Query: q(word("zeppelin"))}},
 	}
@@ -84,7 +86,7 @@ func TestFacetTableAgreesWithBleve(t *testing.T) {
 				t.Fatal(err)
 			}
 			qq := combine(user, filterQuery(tt.r, ""), excludeQuery(tt.r))
-			c, err := g.countPass(context.Background(), qq)
+			c, err := g.countPass(context.Background(), countQuery(user, filterQuery(tt.r, ""), excludeQuery(tt.r)))
 			if err != nil {
 				t.Fatal(err)
 			}

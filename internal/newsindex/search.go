@@ -146,7 +146,7 @@ func (ix *Index) facets(ctx context.Context, r *search.Request, p params, user, 
 			return nil
 		}
 	}
-	main, err := g.countPass(ctx, combine(user, filterQuery(r, ""), exclude))
+	main, err := g.countPass(ctx, countQuery(user, filterQuery(r, ""), exclude))
 	if err != nil {
 		return err
 	}
@@ -154,7 +154,7 @@ func (ix *Index) facets(ctx context.Context, r *search.Request, p params, user, 
 	for _, f := range search.Facets {
 		c := main
 		if len(r.Filters[f]) > 0 {
-			if c, err = g.countPass(ctx, combine(user, filterQuery(r, f), exclude)); err != nil {
+			if c, err = g.countPass(ctx, countQuery(user, filterQuery(r, f), exclude)); err != nil {
 				return fmt.Errorf("search: %s counts: %w", f, err)
 			}
 		}
@@ -172,6 +172,24 @@ func (ix *Index) facets(ctx context.Context, r *search.Request, p params, user, 
 		g.cache.put(key, resp.Facets)
 	}
 	return nil
+}
+
+// countQuery matches what combine(user, filter, exclude) matches, for a
+// counting pass that scores nothing. Without query words, combine makes the
+// filter a Bleve filter clause, which Bleve applies by walking every
+// document of the index; here the filter leads, so a pass visits only the
+// articles it matches.
+func countQuery(user, filter, exclude query.Query) query.Query {
+	if _, all := user.(*query.MatchAllQuery); filter == nil || user != nil && !all {
+		return combine(user, filter, exclude)
+	}
+	if exclude == nil {
+		return filter
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(filter)
+	bq.AddMustNot(exclude)
+	return bq
 }
 
 // countPass counts the facet terms of the articles q matches; a nil
