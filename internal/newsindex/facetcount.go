@@ -190,10 +190,12 @@ func (t *facetTable) release(c *tally) {
 
 // add counts the ordinals of document d.
 func (t *facetTable) add(c *tally, d uint64) {
-	if d+1 >= uint64(len(t.docStart)) {
-		return // a document without any counted term
-	}
-	for _, o := range t.docOrds[t.docStart[d]:t.docStart[d+1]] {
+	t.addOrds(c, t.ordsOf(d))
+}
+
+// addOrds counts ords.
+func (t *facetTable) addOrds(c *tally, ords []uint32) {
+	for _, o := range ords {
 		if c.n[o] == 0 {
 			c.touched = append(c.touched, o)
 		}
@@ -204,38 +206,54 @@ func (t *facetTable) add(c *tally, d uint64) {
 // count runs q over idx, counting the facet terms of every match. The
 // caller releases the tally.
 func (t *facetTable) count(ctx context.Context, idx bleve.Index, q query.Query) (*tally, error) {
+	c := t.getTally()
+	if err := run(ctx, idx, q, func(d uint64) { t.add(c, d) }); err != nil {
+		t.release(c)
+		return nil, err
+	}
+	return c, nil
+}
+
+// run calls visit with the document number of every match of q in idx,
+// scoring nothing.
+func run(ctx context.Context, idx bleve.Index, q query.Query, visit func(d uint64)) error {
 	adv, err := idx.Advanced()
 	if err != nil {
-		return nil, fmt.Errorf("count facets: %w", err)
+		return fmt.Errorf("count facets: %w", err)
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return nil, fmt.Errorf("count facets: %w", err)
+		return fmt.Errorf("count facets: %w", err)
 	}
 	defer r.Close()
 	s, err := q.Searcher(ctx, r, idx.Mapping(), bsearch.SearcherOptions{Score: "none"})
 	if err != nil {
-		return nil, fmt.Errorf("count facets: %w", err)
+		return fmt.Errorf("count facets: %w", err)
 	}
 	defer s.Close()
 	sc := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
-	c := t.getTally()
 	for i := 0; ; i++ {
 		if i%1024 == 0 && ctx.Err() != nil {
-			t.release(c)
-			return nil, fmt.Errorf("count facets: %w", ctx.Err())
+			return fmt.Errorf("count facets: %w", ctx.Err())
 		}
 		m, err := s.Next(sc)
 		if err != nil {
-			t.release(c)
-			return nil, fmt.Errorf("count facets: %w", err)
+			return fmt.Errorf("count facets: %w", err)
 		}
 		if m == nil {
-			return c, nil
+			return nil
 		}
-		t.add(c, m.IndexInternalID.Value())
+		visit(m.IndexInternalID.Value())
 		sc.DocumentMatchPool.Put(m)
 	}
+}
+
+// ordsOf returns the ordinals of document d.
+func (t *facetTable) ordsOf(d uint64) []uint32 {
+	if d+1 >= uint64(len(t.docStart)) {
+		return nil // a document without any counted term
+	}
+	return t.docOrds[t.docStart[d]:t.docStart[d+1]]
 }
 
 // termCount is one term of a field and how many matching articles have it.

@@ -134,9 +134,9 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 	return resp, nil
 }
 
-// facets fills in resp's counts (facetcount.go): one counting pass for
-// the main query, one more per facet with a selection. The counts of a
-// search without query words are kept per generation (facetcache.go).
+// facets fills in resp's counts (facetcount.go, disjunctive.go). The
+// counts of a search without query words are kept per generation
+// (facetcache.go).
 func (ix *Index) facets(ctx context.Context, r *search.Request, p params, user, exclude query.Query, resp *search.Response) error {
 	g := ix.cur
 	key, cacheable := countsKey(r, p)
@@ -146,28 +146,19 @@ func (ix *Index) facets(ctx context.Context, r *search.Request, p params, user, 
 			return nil
 		}
 	}
-	main, err := g.countPass(ctx, countQuery(user, filterQuery(r, ""), exclude))
+	ts, err := g.countAll(ctx, r, user, exclude)
 	if err != nil {
 		return err
 	}
-	defer g.table.release(main)
-	for _, f := range search.Facets {
-		c := main
-		if len(r.Filters[f]) > 0 {
-			if c, err = g.countPass(ctx, countQuery(user, filterQuery(r, f), exclude)); err != nil {
-				return fmt.Errorf("search: %s counts: %w", f, err)
-			}
-		}
-		values := g.facetValues(c, f, p.facetSize[f], r.Filters[f])
-		if c != main {
-			g.table.release(c)
-		}
+	defer g.table.releaseAll(ts)
+	for i, f := range search.Facets {
+		values := g.facetValues(ts.of[i], f, p.facetSize[f], r.Filters[f])
 		if r.FacetSort == search.ByName {
 			sortByName(values)
 		}
 		*resp.Facets.Of(f) = values
 	}
-	resp.Facets.Published = dayHistogram(g.table.days(main))
+	resp.Facets.Published = dayHistogram(g.table.days(ts.main))
 	if cacheable {
 		g.cache.put(key, resp.Facets)
 	}
