@@ -7,7 +7,8 @@ package newsindex
 // three selections walks its matches four times. Because the facet table
 // knows the facet terms of every document, one pass does instead: it walks
 // the articles that the words, the dates and the exclusions match, and
-// sorts each into the tallies it belongs to by looking at its terms. An
+// sorts each into the tallies it belongs to by looking at its terms (the
+// pass skips the articles that lack two or more selected facets). An
 // article that has a selected value of every selected facet counts in the
 // main tally and in the tally of each selected facet; one that lacks only
 // facet f's counts in f's tally alone; any other is not counted.
@@ -19,6 +20,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsfts/newsfts/internal/search"
@@ -49,7 +51,43 @@ func (g *generation) countAll(ctx context.Context, r *search.Request, user, excl
 	if _, all := user.(*query.MatchAllQuery); user == nil || all || !hasFilters(r) {
 		return g.countApart(ctx, r, user, exclude)
 	}
-	return g.countTogether(ctx, r, combine(user, dateRange(r.From, r.To), exclude))
+	return g.countTogether(ctx, r, countQuery(user, nearlyAll(r), exclude))
+}
+
+// nearlyAll matches the articles in r's date range that have a selected
+// value of every selected facet but at most one: the only ones that count
+// anywhere. It is nil when it would match every article.
+func nearlyAll(r *search.Request) query.Query {
+	var active []search.Facet
+	for _, f := range search.Facets {
+		if len(r.Filters[f]) > 0 {
+			active = append(active, f)
+		}
+	}
+	var parts []query.Query
+	if dq := dateRange(r.From, r.To); dq != nil {
+		parts = append(parts, dq)
+	}
+	if len(active) > 1 {
+		var any []query.Query
+		for _, f := range active {
+			var others []query.Query
+			for _, o := range active {
+				if o != f {
+					others = append(others, anyTerm(o, r.Filters[o]))
+				}
+			}
+			any = append(any, bleve.NewConjunctionQuery(others...))
+		}
+		parts = append(parts, bleve.NewDisjunctionQuery(any...))
+	}
+	switch len(parts) {
+	case 0:
+		return nil
+	case 1:
+		return parts[0]
+	}
+	return bleve.NewConjunctionQuery(parts...)
 }
 
 func hasFilters(r *search.Request) bool {
@@ -82,7 +120,8 @@ func (g *generation) countApart(ctx context.Context, r *search.Request, user, ex
 }
 
 // countTogether walks the matches of base (the request without its facet
-// filters) once, and sorts each into the tallies it belongs to.
+// filters, narrowed by nearlyAll) once, and sorts each into the tallies it
+// belongs to.
 func (g *generation) countTogether(ctx context.Context, r *search.Request, base query.Query) (*tallies, error) {
 	t := g.table
 	var sel [dayField][]uint32 // the ordinals of each facet's selected values

@@ -29,6 +29,8 @@ func TestDisjunctiveCounts(t *testing.T) {
 		{"unknown value", &search.Request{Query: q(word("storm")), Filters: map[search.Facet][]string{
 			search.People: {"Nobody Known"}, search.Places: {"Place 0"}}}},
 		{"no words", &search.Request{Filters: three}},
+		{"two facets, words excluded", &search.Request{Query: q(word("storm"), not(word("battery"))),
+			Filters: map[search.Facet][]string{search.Orgs: {"Org 1"}, search.Places: {"Place 0", "Place 3"}}}},
 	}
 	type way struct {
 		name  string
@@ -43,7 +45,7 @@ func TestDisjunctiveCounts(t *testing.T) {
 		for _, w := range []way{
 			{"apart", func(r *search.Request) (*tallies, error) { return g.countApart(context.Background(), r, user, exclude) }},
 			{"together", func(r *search.Request) (*tallies, error) {
-				return g.countTogether(context.Background(), r, combine(user, dateRange(r.From, r.To), exclude))
+				return g.countTogether(context.Background(), r, countQuery(user, nearlyAll(r), exclude))
 			}},
 		} {
 			t.Run(tt.name+"/"+w.name, func(t *testing.T) {

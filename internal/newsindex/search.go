@@ -166,13 +166,17 @@ func (ix *Index) facets(ctx context.Context, r *search.Request, p params, user, 
 }
 
 // countQuery matches what combine(user, filter, exclude) matches, for a
-// counting pass that scores nothing. Without query words, combine makes the
-// filter a Bleve filter clause, which Bleve applies by walking every
-// document of the index; here the filter leads, so a pass visits only the
-// articles it matches.
+// counting pass that scores nothing. combine makes the filter a Bleve
+// filter clause, which Bleve applies by walking every match of the query
+// words (or, without words, every document of the index) and checking
+// each against the filter; here the filter and the words are a
+// conjunction, which skips ahead along the rarer of the two.
 func countQuery(user, filter, exclude query.Query) query.Query {
-	if _, all := user.(*query.MatchAllQuery); filter == nil || user != nil && !all {
-		return combine(user, filter, exclude)
+	if filter == nil {
+		return combine(user, nil, exclude)
+	}
+	if _, all := user.(*query.MatchAllQuery); user != nil && !all {
+		filter = bleve.NewConjunctionQuery(user, filter)
 	}
 	if exclude == nil {
 		return filter
