@@ -99,7 +99,8 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 		return nil, err
 	}
 	exclude := excludeQuery(r)
-	main, err := mainRequest(combine(user, filterQuery(r, ""), exclude), r, p)
+	q := combine(user, filterQuery(r, ""), exclude)
+	main, err := mainRequest(q, r, p)
 	if err != nil {
 		return nil, err
 	}
@@ -121,6 +122,9 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 	if r.HitsOnly {
 		resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
 		return resp, nil
+	}
+	if err := ix.snippets(ctx, q, page, resp.Hits); err != nil {
+		return nil, err
 	}
 	if err := ix.facets(ctx, r, p, user, exclude, resp); err != nil {
 		return nil, err
@@ -203,7 +207,8 @@ func sortByName(values []search.FacetValue) {
 	})
 }
 
-// mainRequest asks for the page of hits; facets are counted apart.
+// mainRequest asks for the page of hits; facets are counted apart, and
+// snippets are made for the page alone.
 func mainRequest(q query.Query, r *search.Request, p params) (*bleve.SearchRequest, error) {
 	// One hit more than the page shows says whether a next page exists.
 	req := bleve.NewSearchRequestOptions(q, p.size+1, (p.page-1)*p.size, false)
@@ -220,12 +225,39 @@ func mainRequest(q query.Query, r *search.Request, p params) (*bleve.SearchReque
 		req.From = 0
 		req.SetSearchAfter(p.after)
 	}
-	if r.HitsOnly {
-		return req, nil
+	return req, nil
+}
+
+// snippets sets the snippet of each hit of the page, in order of ms. Bleve
+// highlights from the term locations its search collects; asked in the
+// main search, it collects them for every match, which for a frequent word
+// costs more than the rest of the search. Here a second search, of q
+// restricted to the page's ids, collects them for the page alone.
+func (ix *Index) snippets(ctx context.Context, q query.Query, ms bsearch.DocumentMatchCollection, hs []search.Hit) error {
+	if len(ms) == 0 {
+		return nil
 	}
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
 	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 	req.Highlight.AddField(fieldBody)
-	return req, nil
+	res, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("search: snippets: %w", err)
+	}
+	frags := make(map[string]string, len(res.Hits))
+	for _, m := range res.Hits {
+		if f := m.Fragments[fieldBody]; len(f) > 0 {
+			frags[m.ID] = f[0]
+		}
+	}
+	for i := range hs {
+		hs[i].Snippet = frags[hs[i].ID]
+	}
+	return nil
 }
 
 // sortOrder is the Bleve order for s. Every order ends in the document
@@ -266,9 +298,6 @@ func hits(ms bsearch.DocumentMatchCollection, ls labelSet) []search.Hit {
 			People:    ls.labelsOf(search.People, strs(m.Fields[fieldPeople])),
 			Orgs:      ls.labelsOf(search.Orgs, strs(m.Fields[fieldOrgs])),
 			Places:    ls.labelsOf(search.Places, strs(m.Fields[fieldPlaces])),
-		}
-		if frags := m.Fragments[fieldBody]; len(frags) > 0 {
-			h.Snippet = frags[0]
 		}
 		out = append(out, h)
 	}
