@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/newsfts/newsfts/internal/search"
 )
 
@@ -16,20 +18,20 @@ import (
 // request, which also skips the snippets, so the ratio between them is an
 // upper bound on what facets cost.
 //
+// "browse" without query words is answered from the generation's counts
+// cache after its first run; "browse-nocache" counts it every time.
+//
 // The corpus is NEWSFTS_BENCH_DOCS synthetic articles (default 20,000),
 // or the published index at NEWSFTS_BENCH_INDEX (for instance the Reuters
 // corpus replicated and indexed with `indexer -index DIR`). The selected
-// values are the top values of a first browse, whatever the corpus.
+// values are the top two people, then the top two places among their
+// articles, then the top two sources among those, whatever the corpus, so
+// that the selection matches some articles (a search that finds nothing
+// would also measure the explanation of why).
 func BenchmarkFacets(b *testing.B) {
 	ix := benchIndex(b)
-	top := mustSearchB(b, ix, &search.Request{FacetSize: 2})
-	sel := map[search.Facet][]string{}
-	for _, f := range []search.Facet{search.People, search.Places, search.Sources} {
-		for _, v := range *top.Facets.Of(f) {
-			sel[f] = append(sel[f], v.Value)
-		}
-	}
-	for _, c := range []struct{ name, q string }{{"browse", ""}, {"word", "said"}, {"two words", "oil prices"}, {"storm", "storm"}} {
+	sel := selection(b, ix)
+	for _, c := range []struct{ name, q string }{{"browse", ""}, {"browse-nocache", ""}, {"word", "said"}, {"two words", "oil prices"}, {"storm", "storm"}} {
 		query, _ := search.Parse(c.q)
 		for _, r := range []struct {
 			kind string
@@ -41,12 +43,32 @@ func BenchmarkFacets(b *testing.B) {
 			{"selected/plain", &search.Request{Query: query, Filters: sel, HitsOnly: true}},
 		} {
 			b.Run(c.name+"/"+r.kind, func(b *testing.B) {
+				if c.name == "browse-nocache" {
+					cache := ix.cur.cache
+					ix.cur.cache = nil
+					defer func() { ix.cur.cache = cache }()
+				}
 				for b.Loop() {
 					mustSearchB(b, ix, r.req)
 				}
 			})
 		}
 	}
+}
+
+// selection picks two values of people, places and sources in turn, each
+// among the articles the values before select.
+func selection(b *testing.B, ix *Index) map[search.Facet][]string {
+	sel := map[search.Facet][]string{}
+	for _, f := range []search.Facet{search.People, search.Places, search.Sources} {
+		top := mustSearchB(b, ix, &search.Request{Filters: sel, FacetSize: 2})
+		for _, v := range *top.Facets.Of(f) {
+			sel[f] = append(sel[f], v.Value)
+		}
+	}
+	top := mustSearchB(b, ix, &search.Request{Filters: sel, HitsOnly: true})
+	b.Logf("selection %v matches %d articles", sel, top.Total)
+	return sel
 }
 
 func benchIndex(b *testing.B) *Index {
@@ -85,4 +107,45 @@ func mustSearchB(b *testing.B, ix *Index, r *search.Request) *search.Response {
 		b.Fatal(err)
 	}
 	return resp
+}
+
+// BenchmarkFacetCountsAll measures facet counts over all articles: "table"
+// as a browse gets them (the counts taken when the generation is opened),
+// "pass" by running a match-all searcher through the counting pass, as a
+// browse with a filter that matches everything would.
+func BenchmarkFacetCountsAll(b *testing.B) {
+	ix := benchIndex(b)
+	g := ix.cur
+	b.Run("table", func(b *testing.B) {
+		for b.Loop() {
+			for _, f := range search.Facets {
+				g.facetValues(nil, f, search.DefaultFacet, nil)
+			}
+			dayHistogram(g.table.days(nil))
+		}
+	})
+	b.Run("pass", func(b *testing.B) {
+		for b.Loop() {
+			c, err := g.table.count(b.Context(), g.idx, bleve.NewMatchAllQuery())
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, f := range search.Facets {
+				g.facetValues(c, f, search.DefaultFacet, nil)
+			}
+			dayHistogram(g.table.days(c))
+			g.table.release(c)
+		}
+	})
+}
+
+// BenchmarkFacetTable measures building the facet table, which opening a
+// generation does once.
+func BenchmarkFacetTable(b *testing.B) {
+	ix := benchIndex(b)
+	for b.Loop() {
+		if _, err := buildFacetTable(b.Context(), ix.cur.idx); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -38,10 +38,20 @@ func histogram(fr *bsearch.FacetResult) []search.DateBucket {
 	if fr == nil {
 		return []search.DateBucket{}
 	}
-	days := make([]dayCount, 0, fr.Terms.Len())
+	tcs := make([]termCount, 0, fr.Terms.Len())
 	for _, t := range fr.Terms.Terms() {
-		if d, err := time.Parse(time.DateOnly, t.Term); err == nil {
-			days = append(days, dayCount{d, t.Count})
+		tcs = append(tcs, termCount{t.Term, t.Count})
+	}
+	return dayHistogram(tcs)
+}
+
+// dayHistogram builds the date buckets from counts per day (YYYY-MM-DD),
+// given in any order.
+func dayHistogram(tcs []termCount) []search.DateBucket {
+	days := make([]dayCount, 0, len(tcs))
+	for _, t := range tcs {
+		if d, err := time.Parse(time.DateOnly, t.term); err == nil {
+			days = append(days, dayCount{d, t.count})
 		}
 	}
 	if len(days) == 0 {

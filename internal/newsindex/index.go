@@ -39,8 +39,10 @@ type generation struct {
 	name     string
 	idx      bleve.Index
 	docs     uint64
-	labelSet            // the labels of its facet keys, and its alias tables
-	stories  *story.Set // its articles grouped into stories; nil if none (story.go)
+	labelSet              // the labels of its facet keys, and its alias tables
+	stories  *story.Set   // its articles grouped into stories; nil if none (story.go)
+	table    *facetTable  // its facet terms by document (facetcount.go)
+	cache    *countsCache // counts of searches without query words; nil keeps none
 }
 
 // Open opens the generation that root/CURRENT names.
@@ -78,7 +80,13 @@ func openGeneration(root, name string) (*generation, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open generation %s: %w", dir, err)
 	}
-	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet(), stories: readStories(idx)}, nil
+	ft, err := buildFacetTable(context.Background(), idx)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open generation %s: %w", dir, err)
+	}
+	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet(), stories: readStories(idx),
+		table: ft, cache: &countsCache{}}, nil
 }
 
 // Stats describes the generation being served.

@@ -2,31 +2,29 @@ package newsindex
 
 // Faceted search.
 //
-// One Bleve search finds the page of hits, its total, the term facets of
-// every facet that has no selection, and the day counts behind the date
-// histogram. Facets are disjunctive: the counts of a facet with selected
-// values are computed with every filter except its own, so choosing one
-// source still shows how many articles the other sources would add. Each
-// such facet costs one more search of size 0 that counts it alone. Its
-// selected values are always listed, even outside the top FacetSize: a
-// second term facet on the same field, restricted by a pattern to exactly
-// the selected values, counts them in the same search.
+// One Bleve search finds the page of hits and its total; the facets and
+// the day counts behind the date histogram are counted apart, from a
+// table of the generation's facet terms (facetcount.go). Facets are
+// disjunctive: the counts of a facet with selected values are computed
+// with every filter except its own, so choosing one source still shows
+// how many articles the other sources would add. Each such facet costs
+// one more counting pass. Its selected values are always listed, even
+// outside the top FacetSize, with their counts from the same pass.
 //
 // Exclusions (not_person=...) apply to every count: an excluded value is
 // never counted, so it does not appear among the values.
 //
 // Each facet lists its own number of values (Request.SizeOf), the top ones
 // by count; sorted by name, the same values are listed A–Z. Counts are
-// exact: the index is one Bleve index, whose term facets count every
-// matching document. Deep paging goes by cursor (cursor.go), and a search
-// that finds nothing says why (empty.go). A HitsOnly request, the pages of
-// an export, skips facets, snippets and the explanation.
+// exact: every matching document is counted. Deep paging goes by cursor
+// (cursor.go), and a search that finds nothing says why (empty.go). A
+// HitsOnly request, the pages of an export, skips facets, snippets and the
+// explanation.
 
 import (
 	"cmp"
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -41,9 +39,6 @@ import (
 
 // hitFields are the stored fields a hit shows.
 var hitFields = []string{fieldTitle, fieldSources, fieldPublishedText, fieldURL, fieldPeople, fieldOrgs, fieldPlaces}
-
-// selectedSuffix names the facet request that counts selected values.
-const selectedSuffix = ".selected"
 
 // params is a Request with defaults and limits applied.
 type params struct {
@@ -104,7 +99,8 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 		return nil, err
 	}
 	exclude := excludeQuery(r)
-	main, err := mainRequest(combine(user, filterQuery(r, ""), exclude), r, p)
+	q := combine(user, filterQuery(r, ""), exclude)
+	main, err := mainRequest(q, r, p)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +123,10 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 		resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
 		return resp, nil
 	}
-	if err := ix.facets(ctx, r, p, user, exclude, res.Facets, resp); err != nil {
+	if err := ix.snippets(ctx, q, page, resp.Hits); err != nil {
+		return nil, err
+	}
+	if err := ix.facets(ctx, r, p, user, exclude, resp); err != nil {
 		return nil, err
 	}
 	if resp.Total == 0 {
@@ -139,26 +138,66 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 	return resp, nil
 }
 
-// facets fills in resp's counts: from the main search's results fr, and
-// by one more search per facet with a selection.
-func (ix *Index) facets(ctx context.Context, r *search.Request, p params, user, exclude query.Query, main bsearch.FacetResults, resp *search.Response) error {
-	var err error
-	for _, f := range search.Facets {
-		fr := main
-		if len(r.Filters[f]) > 0 {
-			q := combine(user, filterQuery(r, f), exclude)
-			if fr, err = ix.countFacet(ctx, q, f, r.Filters[f], p); err != nil {
-				return err
-			}
+// facets fills in resp's counts (facetcount.go, disjunctive.go). The
+// counts of a search without query words are kept per generation
+// (facetcache.go).
+func (ix *Index) facets(ctx context.Context, r *search.Request, p params, user, exclude query.Query, resp *search.Response) error {
+	g := ix.cur
+	key, cacheable := countsKey(r, p)
+	if cacheable {
+		if c, ok := g.cache.get(key); ok {
+			resp.Facets = c
+			return nil
 		}
-		values := ix.cur.facetValues(fr, f, r.Filters[f])
+	}
+	ts, err := g.countAll(ctx, r, user, exclude)
+	if err != nil {
+		return err
+	}
+	defer g.table.releaseAll(ts)
+	for i, f := range search.Facets {
+		values := g.facetValues(ts.of[i], f, p.facetSize[f], r.Filters[f])
 		if r.FacetSort == search.ByName {
 			sortByName(values)
 		}
 		*resp.Facets.Of(f) = values
 	}
-	resp.Facets.Published = histogram(main[fieldPublishedDay])
+	resp.Facets.Published = dayHistogram(g.table.days(ts.main))
+	if cacheable {
+		g.cache.put(key, resp.Facets)
+	}
 	return nil
+}
+
+// countQuery matches what combine(user, filter, exclude) matches, for a
+// counting pass that scores nothing. combine makes the filter a Bleve
+// filter clause, which Bleve applies by walking every match of the query
+// words (or, without words, every document of the index) and checking
+// each against the filter; here the filter and the words are a
+// conjunction, which skips ahead along the rarer of the two.
+func countQuery(user, filter, exclude query.Query) query.Query {
+	if filter == nil {
+		return combine(user, nil, exclude)
+	}
+	if _, all := user.(*query.MatchAllQuery); user != nil && !all {
+		filter = bleve.NewConjunctionQuery(user, filter)
+	}
+	if exclude == nil {
+		return filter
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(filter)
+	bq.AddMustNot(exclude)
+	return bq
+}
+
+// countPass counts the facet terms of the articles q matches; a nil
+// tally stands for all articles, whose counts the table holds.
+func (g *generation) countPass(ctx context.Context, q query.Query) (*tally, error) {
+	if _, all := q.(*query.MatchAllQuery); all {
+		return nil, nil
+	}
+	return g.table.count(ctx, g.idx, q)
 }
 
 // sortByName orders values A–Z, ignoring case and diacritics.
@@ -168,25 +207,8 @@ func sortByName(values []search.FacetValue) {
 	})
 }
 
-// countFacet counts facet f over the articles q matches: its top values
-// and its selected ones.
-func (ix *Index) countFacet(ctx context.Context, q query.Query, f search.Facet, selected []string, p params) (bsearch.FacetResults, error) {
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	req.Score = bleve.ScoreNone // counts only: no hit is ranked
-	req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize[f]))
-	ks := keys(selected)
-	sel := bleve.NewFacetRequest(string(f), max(len(ks), 1))
-	sel.SetRegexFilter(exactly(ks))
-	req.AddFacet(string(f)+selectedSuffix, sel)
-	res, err := ix.alias.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("search: %s counts: %w", f, err)
-	}
-	return res.Facets, nil
-}
-
-// mainRequest asks for the page of hits and every count that its own
-// query gives: facets without a selection and the day histogram.
+// mainRequest asks for the page of hits; facets are counted apart, and
+// snippets are made for the page alone.
 func mainRequest(q query.Query, r *search.Request, p params) (*bleve.SearchRequest, error) {
 	// One hit more than the page shows says whether a next page exists.
 	req := bleve.NewSearchRequestOptions(q, p.size+1, (p.page-1)*p.size, false)
@@ -203,27 +225,39 @@ func mainRequest(q query.Query, r *search.Request, p params) (*bleve.SearchReque
 		req.From = 0
 		req.SetSearchAfter(p.after)
 	}
-	if r.HitsOnly {
-		return req, nil
-	}
-	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-	req.Highlight.AddField(fieldBody)
-	for _, f := range search.Facets {
-		if len(r.Filters[f]) == 0 {
-			req.AddFacet(string(f), bleve.NewFacetRequest(string(f), p.facetSize[f]))
-		}
-	}
-	req.AddFacet(fieldPublishedDay, bleve.NewFacetRequest(fieldPublishedDay, maxDays))
 	return req, nil
 }
 
-// exactly is a pattern matching exactly the given terms.
-func exactly(terms []string) string {
-	quoted := make([]string, len(terms))
-	for i, t := range terms {
-		quoted[i] = regexp.QuoteMeta(t)
+// snippets sets the snippet of each hit of the page, in order of ms. Bleve
+// highlights from the term locations its search collects; asked in the
+// main search, it collects them for every match, which for a frequent word
+// costs more than the rest of the search. Here a second search, of q
+// restricted to the page's ids, collects them for the page alone.
+func (ix *Index) snippets(ctx context.Context, q query.Query, ms bsearch.DocumentMatchCollection, hs []search.Hit) error {
+	if len(ms) == 0 {
+		return nil
 	}
-	return "^(?:" + strings.Join(quoted, "|") + ")$"
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
+	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
+	req.Highlight.AddField(fieldBody)
+	res, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("search: snippets: %w", err)
+	}
+	frags := make(map[string]string, len(res.Hits))
+	for _, m := range res.Hits {
+		if f := m.Fragments[fieldBody]; len(f) > 0 {
+			frags[m.ID] = f[0]
+		}
+	}
+	for i := range hs {
+		hs[i].Snippet = frags[hs[i].ID]
+	}
+	return nil
 }
 
 // sortOrder is the Bleve order for s. Every order ends in the document
@@ -265,9 +299,6 @@ func hits(ms bsearch.DocumentMatchCollection, ls labelSet) []search.Hit {
 			Orgs:      ls.labelsOf(search.Orgs, strs(m.Fields[fieldOrgs])),
 			Places:    ls.labelsOf(search.Places, strs(m.Fields[fieldPlaces])),
 		}
-		if frags := m.Fragments[fieldBody]; len(frags) > 0 {
-			h.Snippet = frags[0]
-		}
 		out = append(out, h)
 	}
 	return out
@@ -284,12 +315,13 @@ func emptyCounts() search.Counts {
 	}
 }
 
-// facetValues lists the top values of facet f from results fr, then any
+// facetValues lists the top n values of facet f counted in c, then any
 // selected value not among them, marking selected ones. Values are
 // compared by key and shown by label, each key once; a selected value
 // whose key the generation does not know is shown as given.
-func (ls labelSet) facetValues(fr bsearch.FacetResults, f search.Facet, selected []string) []search.FacetValue {
+func (g *generation) facetValues(c *tally, f search.Facet, n int, selected []string) []search.FacetValue {
 	out := []search.FacetValue{}
+	i := fieldIndex(f)
 	sel := map[string]bool{}
 	for _, k := range keys(selected) {
 		sel[k] = true
@@ -301,24 +333,16 @@ func (ls labelSet) facetValues(fr bsearch.FacetResults, f search.Facet, selected
 			out = append(out, search.FacetValue{Value: label, Count: n, Selected: sel[key]})
 		}
 	}
-	if top := fr[string(f)]; top != nil {
-		for _, t := range top.Terms.Terms() {
-			add(t.Term, ls.label(f, t.Term), t.Count)
-		}
-	}
-	counts := map[string]int{}
-	if st := fr[string(f)+selectedSuffix]; st != nil {
-		for _, t := range st.Terms.Terms() {
-			counts[t.Term] = t.Count
-		}
+	for _, t := range g.table.top(c, i, n) {
+		add(t.term, g.label(f, t.term), t.count)
 	}
 	for _, v := range cleanAll(selected) {
 		if k := entity.Key(v); k != "" {
-			l, known := ls.labels[f][k]
+			l, known := g.labels[f][k]
 			if !known {
 				l = v
 			}
-			add(k, l, counts[k])
+			add(k, l, g.table.countOf(c, i, k))
 		}
 	}
 	return out

@@ -1,0 +1,102 @@
+package newsindex
+
+// Facet counts kept per generation.
+//
+// A search without query words (a browse, or filters alone) is the most
+// common request of the HTML page and the most expensive to count, since
+// it matches the most articles. Its counts depend only on the generation
+// and on the request's filters, exclusions, dates, facet sizes and facet
+// order, so they are kept in a small LRU cache that belongs to the
+// generation and goes away with it on a swap. A browse with no filter at
+// all does not even need its first counting pass: its counts are the facet
+// table's counts over all documents, taken when the generation is opened.
+
+import (
+	"container/list"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/newsfts/newsfts/internal/search"
+)
+
+// countsCacheSize bounds the entries of one generation's cache.
+const countsCacheSize = 256
+
+// countsKey is the cache key of r's counts, and whether they may be
+// cached: only a request without query words is.
+func countsKey(r *search.Request, p params) (string, bool) {
+	if !r.Query.Empty() {
+		return "", false
+	}
+	var b strings.Builder
+	for _, f := range search.Facets {
+		fmt.Fprintf(&b, "%s:%d:%q:%q;", f, p.facetSize[f], r.Filters[f], r.Exclude[f])
+	}
+	fmt.Fprintf(&b, "%s:%s:%s", r.From.UTC().Format(time.RFC3339Nano), r.To.UTC().Format(time.RFC3339Nano), r.FacetSort)
+	return b.String(), true
+}
+
+// countsCache is an LRU cache of facet counts, safe for concurrent use.
+// The zero value is ready; nil caches nothing.
+type countsCache struct {
+	mu    sync.Mutex
+	order list.List // of *cacheEntry, most recent first
+	byKey map[string]*list.Element
+}
+
+type cacheEntry struct {
+	key    string
+	counts search.Counts
+}
+
+// get returns a copy of the counts kept under key.
+func (c *countsCache) get(key string) (search.Counts, bool) {
+	if c == nil {
+		return search.Counts{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.byKey[key]
+	if !ok {
+		return search.Counts{}, false
+	}
+	c.order.MoveToFront(e)
+	return copyCounts(e.Value.(*cacheEntry).counts), true
+}
+
+// put keeps a copy of counts under key, dropping the least recently used
+// entry when full.
+func (c *countsCache) put(key string, counts search.Counts) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byKey == nil {
+		c.byKey = map[string]*list.Element{}
+	}
+	if e, ok := c.byKey[key]; ok {
+		c.order.MoveToFront(e)
+		return
+	}
+	c.byKey[key] = c.order.PushFront(&cacheEntry{key, copyCounts(counts)})
+	if c.order.Len() > countsCacheSize {
+		last := c.order.Back()
+		c.order.Remove(last)
+		delete(c.byKey, last.Value.(*cacheEntry).key)
+	}
+}
+
+// copyCounts copies the lists of c, so that a caller changing a response
+// cannot change the cache.
+func copyCounts(c search.Counts) search.Counts {
+	return search.Counts{
+		People:    append([]search.FacetValue{}, c.People...),
+		Orgs:      append([]search.FacetValue{}, c.Orgs...),
+		Places:    append([]search.FacetValue{}, c.Places...),
+		Sources:   append([]search.FacetValue{}, c.Sources...),
+		Published: append([]search.DateBucket{}, c.Published...),
+	}
+}
