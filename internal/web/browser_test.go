@@ -42,6 +42,7 @@ func chromium(t *testing.T) string {
 // browser starts headless Chromium with a fresh profile and returns a
 // context for its first tab.
 func browser(t *testing.T, path string) context.Context {
+	profile := chromiumProfile(t)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -53,7 +54,7 @@ func browser(t *testing.T, path string) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 900),
 	}
 	// A guard against a hung browser, not a timing assertion.
@@ -64,6 +65,25 @@ func browser(t *testing.T, path string) context.Context {
 	bctx, bcancel := chromedp.NewContext(actx)
 	t.Cleanup(bcancel)
 	return bctx
+}
+
+// chromiumProfile makes a fresh profile directory. Chromium's helper
+// processes may still write into it for a moment after the browser is
+// stopped, which makes t.TempDir's own clean-up fail the test; so the
+// directory is removed here, after the browser's clean-ups (registered
+// later, run earlier), retrying briefly.
+func chromiumProfile(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "newsfts-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 50 && os.RemoveAll(dir) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	return dir
 }
 
 // shot saves a full-page PNG screenshot named name and logs its path.
