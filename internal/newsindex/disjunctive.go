@@ -81,13 +81,7 @@ func nearlyAll(r *search.Request) query.Query {
 		}
 		parts = append(parts, bleve.NewDisjunctionQuery(any...))
 	}
-	switch len(parts) {
-	case 0:
-		return nil
-	case 1:
-		return parts[0]
-	}
-	return bleve.NewConjunctionQuery(parts...)
+	return allOf(parts)
 }
 
 func hasFilters(r *search.Request) bool {

@@ -136,13 +136,7 @@ func (t translator) or(nodes []search.Node, depth int) (query.Query, error) {
 			any = append(any, q)
 		}
 	}
-	switch len(any) {
-	case 0:
-		return nil, nil
-	case 1:
-		return any[0], nil
-	}
-	return bleve.NewDisjunctionQuery(any...), nil
+	return anyOf(any), nil
 }
 
 // term matches a word or phrase in its field, or in title or body.
@@ -217,13 +211,29 @@ func filterQuery(r *search.Request, except search.Facet) query.Query {
 	if dq := dateRange(r.From, r.To); dq != nil {
 		parts = append(parts, dq)
 	}
-	switch len(parts) {
+	return allOf(parts)
+}
+
+// allOf is the conjunction of qs: nil for none, the query itself for one.
+func allOf(qs []query.Query) query.Query {
+	switch len(qs) {
 	case 0:
 		return nil
 	case 1:
-		return parts[0]
+		return qs[0]
 	}
-	return bleve.NewConjunctionQuery(parts...)
+	return bleve.NewConjunctionQuery(qs...)
+}
+
+// anyOf is the disjunction of qs: nil for none, the query itself for one.
+func anyOf(qs []query.Query) query.Query {
+	switch len(qs) {
+	case 0:
+		return nil
+	case 1:
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 // excludeQuery matches the articles that have any excluded value; nil
