@@ -2,23 +2,23 @@ package newsindex
 
 // Cursors for deep paging.
 //
-// page= reaches only the first search.MaxPage pages, because Bleve must
-// collect every hit before the requested page. A cursor instead names the
-// last hit of a page by its sort values, and the next page is asked for
-// with SearchAfter on them: Bleve then keeps only the hits that sort after
-// it, however deep. Since every sort order ends with the document id, no
-// two hits share sort values, so pages neither overlap nor skip.
+// page= reaches only the first search.MaxPage pages, because a search
+// keeps every hit up to the requested page. A cursor instead names the
+// last hit of a page by its sort keys (score, date, id; topn.go), and the
+// next page keeps only the matches that rank after them, however deep.
+// Since every order ends with the id, no two hits share their keys, so
+// pages neither overlap nor skip. The keys are values, not document
+// numbers, so a cursor still continues after the index is re-published.
 //
 // A cursor is base64url (no padding) of a JSON object:
 //
-//	{"h": hash of the search, "s": [sort values of the last hit, as bytes]}
+//	{"h": hash of the search, "s": score, "t": date key, "i": id}
 //
 // The hash covers what decides the list of hits and their order: the
 // query as parsed, the filters, the exclusions, the date range and the
 // sort. A cursor handed to a different search is refused with a
-// *search.Error rather than giving a page of some other list. Sort values
-// are kept as bytes because a date's value is a binary prefix-coded term;
-// a relevance score is written as its shortest exact decimal.
+// *search.Error rather than giving a page of some other list. A score is
+// a float64, which JSON carries exactly.
 
 import (
 	"crypto/sha256"
@@ -26,10 +26,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
-
-	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/newsfts/newsfts/internal/entity"
 	"github.com/newsfts/newsfts/internal/search"
@@ -40,26 +37,31 @@ const maxCursorLen = 4096
 
 // cursor is the decoded form of a cursor parameter.
 type cursor struct {
-	Hash  string   `json:"h"`
-	After [][]byte `json:"s"`
+	Hash  string  `json:"h"`
+	Score float64 `json:"s"`
+	Date  int64   `json:"t"`
+	ID    string  `json:"i"`
 }
 
-// nextCursor returns the cursor that continues r after hit last.
-func nextCursor(r *search.Request, p params, last *bsearch.DocumentMatch) string {
-	c := cursor{Hash: searchHash(r, p)}
-	for i, v := range last.Sort {
-		if i == 0 && p.sort == search.Relevance {
-			v = strconv.FormatFloat(last.Score, 'g', -1, 64)
-		}
-		c.After = append(c.After, []byte(v))
+// nextCursor returns the cursor that continues r after entry last.
+func (g *generation) nextCursor(r *search.Request, p params, last entry) string {
+	o := order{p.sort, g.col}
+	c := cursor{Hash: searchHash(r, p), Date: o.dateKey(last.d), ID: g.col.id[last.d]}
+	if p.sort == search.Relevance {
+		c.Score = last.score
 	}
-	b, _ := json.Marshal(c) // a struct of strings and bytes always encodes
+	b, _ := json.Marshal(c) // a struct of strings and numbers always encodes
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// readCursor returns the sort values that r's cursor continues after, nil
-// when r has none, or a *search.Error when it is not a cursor of this search.
-func readCursor(r *search.Request, p params) ([]string, error) {
+// bound is where c's page ends among the generation's documents.
+func (c *cursor) bound(col *columns) *bound {
+	return &bound{score: c.Score, date: c.Date, after: col.after(c.ID)}
+}
+
+// readCursor returns the cursor of r, nil when r has none, or a
+// *search.Error when it is not a cursor of this search.
+func readCursor(r *search.Request, p params) (*cursor, error) {
 	if r.Cursor == "" {
 		return nil, nil
 	}
@@ -74,26 +76,13 @@ func readCursor(r *search.Request, p params) ([]string, error) {
 		return nil, bad("is damaged")
 	}
 	var c cursor
-	if err := json.Unmarshal(b, &c); err != nil {
+	if err := json.Unmarshal(b, &c); err != nil || c.ID == "" {
 		return nil, bad("is damaged")
 	}
 	if c.Hash != searchHash(r, p) {
 		return nil, bad("belongs to another search (query, filters, dates or sort differ)")
 	}
-	order, _ := sortOrder(p.sort)
-	if len(c.After) != len(order) {
-		return nil, bad("is damaged")
-	}
-	after := make([]string, len(c.After))
-	for i, v := range c.After {
-		after[i] = string(v)
-	}
-	if p.sort == search.Relevance {
-		if _, err := strconv.ParseFloat(after[0], 64); err != nil {
-			return nil, bad("is damaged")
-		}
-	}
-	return after, nil
+	return &c, nil
 }
 
 // searchHash identifies the list of hits r asks for, in its order.

@@ -32,36 +32,42 @@ func TestDisjunctiveCounts(t *testing.T) {
 		{"two facets, words excluded", &search.Request{Query: q(word("storm"), not(word("battery"))),
 			Filters: map[search.Facet][]string{search.Orgs: {"Org 1"}, search.Places: {"Place 0", "Place 3"}}}},
 	}
-	type way struct {
-		name  string
-		count func(*search.Request) (*tallies, error)
-	}
 	for _, tt := range tests {
-		user, err := translator{g.idx.Mapping()}.query(tt.r.Query)
-		if err != nil {
-			t.Fatal(err)
-		}
-		exclude := excludeQuery(tt.r)
-		for _, w := range []way{
-			{"apart", func(r *search.Request) (*tallies, error) { return g.countApart(context.Background(), r, user, exclude) }},
-			{"together", func(r *search.Request) (*tallies, error) {
-				return g.countTogether(context.Background(), r, countQuery(user, nearlyAll(r), exclude))
-			}},
-		} {
-			t.Run(tt.name+"/"+w.name, func(t *testing.T) {
-				ts, err := w.count(tt.r)
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer g.table.releaseAll(ts)
-				checkTally(t, g, "main", ts.main, bleveCounts(t, g, combine(user, filterQuery(tt.r, ""), exclude)))
-				for i, f := range search.Facets {
-					want := bleveCounts(t, g, combine(user, filterQuery(tt.r, f), exclude))
-					checkTally(t, g, string(f), ts.of[i], map[string]map[string]int{string(f): want[string(f)]})
-				}
-			})
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			user, err := translator{g.idx.Mapping()}.query(tt.r.Query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			exclude := excludeQuery(tt.r)
+			ts := walkCounts(t, g, tt.r)
+			checkTally(t, g, "main", ts.main, bleveCounts(t, g, combine(user, filterQuery(tt.r, ""), exclude)))
+			for i, f := range search.Facets {
+				want := bleveCounts(t, g, combine(user, filterQuery(tt.r, f), exclude))
+				checkTally(t, g, string(f), ts.of[i], map[string]map[string]int{string(f): want[string(f)]})
+			}
+		})
 	}
+}
+
+// walkCounts walks r's matches as a search does and returns its tallies,
+// released when the test ends.
+func walkCounts(t *testing.T, g *generation, r *search.Request) *tallies {
+	t.Helper()
+	user, err := translator{g.idx.Mapping()}.query(r.Query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := g.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	w, err := g.walk(context.Background(), rd, r, paramsOf(r), words(user), nil, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { g.table.releaseAll(w.ts) })
+	return w.ts
 }
 
 // checkTally compares the counts of c with want, field by field.

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2"
 
 	"github.com/newsfts/newsfts/internal/search"
 )
@@ -109,10 +108,8 @@ func mustSearchB(b *testing.B, ix *Index, r *search.Request) *search.Response {
 	return resp
 }
 
-// BenchmarkFacetCountsAll measures facet counts over all articles: "table"
-// as a browse gets them (the counts taken when the generation is opened),
-// "pass" by running a match-all searcher through the counting pass, as a
-// browse with a filter that matches everything would.
+// BenchmarkFacetCountsAll measures facet counts over all articles as a
+// browse gets them (the counts taken when the generation is opened).
 func BenchmarkFacetCountsAll(b *testing.B) {
 	ix := benchIndex(b)
 	g := ix.cur
@@ -124,19 +121,6 @@ func BenchmarkFacetCountsAll(b *testing.B) {
 			dayHistogram(g.table.days(nil))
 		}
 	})
-	b.Run("pass", func(b *testing.B) {
-		for b.Loop() {
-			c, err := g.table.count(b.Context(), g.idx, bleve.NewMatchAllQuery())
-			if err != nil {
-				b.Fatal(err)
-			}
-			for _, f := range search.Facets {
-				g.facetValues(c, f, search.DefaultFacet, nil)
-			}
-			dayHistogram(g.table.days(c))
-			g.table.release(c)
-		}
-	})
 }
 
 // BenchmarkFacetTable measures building the facet table, which opening a
@@ -145,6 +129,17 @@ func BenchmarkFacetTable(b *testing.B) {
 	ix := benchIndex(b)
 	for b.Loop() {
 		if _, err := buildFacetTable(b.Context(), ix.cur.idx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkColumns measures reading the sort columns, which opening a
+// generation does once.
+func BenchmarkColumns(b *testing.B) {
+	ix := benchIndex(b)
+	for b.Loop() {
+		if _, err := readColumns(b.Context(), ix.cur.idx); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -19,8 +19,8 @@ package newsindex
 //   - the counts over all documents, which answer a browse without any
 //     filter at once.
 //
-// A search then counts by running its query's searcher and, for each
-// matching document, adding one to the counter of each of its ordinals:
+// A search then counts while it walks its matches (walk.go): for each
+// matching document, it adds one to the counter of each of its ordinals:
 // one visit per document for all five fields, an array index per term, no
 // hashing and no doc values. The top values of a field are picked from the
 // ordinals the pass touched. Counts are exact and equal to Bleve's term
@@ -36,8 +36,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsfts/newsfts/internal/search"
@@ -200,51 +198,6 @@ func (t *facetTable) addOrds(c *tally, ords []uint32) {
 			c.touched = append(c.touched, o)
 		}
 		c.n[o]++
-	}
-}
-
-// count runs q over idx, counting the facet terms of every match. The
-// caller releases the tally.
-func (t *facetTable) count(ctx context.Context, idx bleve.Index, q query.Query) (*tally, error) {
-	c := t.getTally()
-	if err := run(ctx, idx, q, func(d uint64) { t.add(c, d) }); err != nil {
-		t.release(c)
-		return nil, err
-	}
-	return c, nil
-}
-
-// run calls visit with the document number of every match of q in idx,
-// scoring nothing.
-func run(ctx context.Context, idx bleve.Index, q query.Query, visit func(d uint64)) error {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return fmt.Errorf("count facets: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return fmt.Errorf("count facets: %w", err)
-	}
-	defer r.Close()
-	s, err := q.Searcher(ctx, r, idx.Mapping(), bsearch.SearcherOptions{Score: "none"})
-	if err != nil {
-		return fmt.Errorf("count facets: %w", err)
-	}
-	defer s.Close()
-	sc := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
-	for i := 0; ; i++ {
-		if i%1024 == 0 && ctx.Err() != nil {
-			return fmt.Errorf("count facets: %w", ctx.Err())
-		}
-		m, err := s.Next(sc)
-		if err != nil {
-			return fmt.Errorf("count facets: %w", err)
-		}
-		if m == nil {
-			return nil
-		}
-		visit(m.IndexInternalID.Value())
-		sc.DocumentMatchPool.Put(m)
 	}
 }
 

@@ -42,6 +42,7 @@ type generation struct {
 	labelSet              // the labels of its facet keys, and its alias tables
 	stories  *story.Set   // its articles grouped into stories; nil if none (story.go)
 	table    *facetTable  // its facet terms by document (facetcount.go)
+	col      *columns     // its sort keys by document (columns.go)
 	cache    *countsCache // counts of searches without query words; nil keeps none
 }
 
@@ -85,8 +86,13 @@ func openGeneration(root, name string) (*generation, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open generation %s: %w", dir, err)
 	}
+	col, err := readColumns(context.Background(), idx)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open generation %s: %w", dir, err)
+	}
 	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet(), stories: readStories(idx),
-		table: ft, cache: &countsCache{}}, nil
+		table: ft, col: col, cache: &countsCache{}}, nil
 }
 
 // Stats describes the generation being served.

@@ -32,6 +32,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsfts/newsfts/internal/entity"
 	"github.com/newsfts/newsfts/internal/search"
@@ -45,7 +46,6 @@ type params struct {
 	page, size int
 	facetSize  map[search.Facet]int
 	sort       search.Sort
-	after      []string // sort values to search after (from the cursor)
 }
 
 func paramsOf(r *search.Request) params {
@@ -85,119 +85,165 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 		r = &search.Request{}
 	}
 	p := paramsOf(r)
-	var err error
-	if p.after, err = readCursor(r, p); err != nil {
+	if !validSort(p.sort) {
+		return nil, &search.Error{Message: fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", p.sort), Param: "sort"}
+	}
+	c, err := readCursor(r, p)
+	if err != nil {
 		return nil, err
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.cur == nil {
+	g := ix.cur
+	if g == nil {
 		return nil, fmt.Errorf("search: %w", ErrClosed)
 	}
-	user, err := translator{ix.cur.idx.Mapping()}.query(r.Query)
+	user, err := translator{g.idx.Mapping()}.query(r.Query)
 	if err != nil {
 		return nil, err
 	}
-	exclude := excludeQuery(r)
-	q := combine(user, filterQuery(r, ""), exclude)
-	main, err := mainRequest(q, r, p)
+	resp, err := g.search(ctx, r, p, words(user), c)
 	if err != nil {
 		return nil, err
 	}
-	res, err := ix.alias.SearchInContext(ctx, main)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	page, next := res.Hits, ""
-	if len(page) > p.size {
-		page, next = page[:p.size], nextCursor(r, p, page[p.size-1])
-	}
-	resp := &search.Response{
-		Total:      res.Total,
-		TotalExact: res.TotalRelation != bleve.TotalRelationGte,
-		Hits:       hits(page, ix.cur.labelSet),
-		NextCursor: next,
-		Facets:     emptyCounts(),
-	}
-	if r.HitsOnly {
-		resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
-		return resp, nil
-	}
-	if err := ix.snippets(ctx, q, page, resp.Hits); err != nil {
-		return nil, err
-	}
-	if err := ix.facets(ctx, r, p, user, exclude, resp); err != nil {
-		return nil, err
-	}
-	if resp.Total == 0 {
-		if resp.EmptyBecause, err = ix.explainEmpty(ctx, r); err != nil {
+	if !r.HitsOnly {
+		q := combine(user, filterQuery(r, ""), excludeQuery(r))
+		if err := ix.snippets(ctx, q, resp.Hits); err != nil {
 			return nil, err
 		}
+		if resp.Total == 0 {
+			if resp.EmptyBecause, err = ix.explainEmpty(ctx, r); err != nil {
+				return nil, err
+			}
+		}
 	}
-	resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	resp.TookMS = since(start)
 	return resp, nil
 }
 
-// facets fills in resp's counts (facetcount.go, disjunctive.go). The
-// counts of a search without query words are kept per generation
-// (facetcache.go).
-func (ix *Index) facets(ctx context.Context, r *search.Request, p params, user, exclude query.Query, resp *search.Response) error {
-	g := ix.cur
+// words is the query of the words, nil when there are none.
+func words(user query.Query) query.Query {
+	if _, all := user.(*query.MatchAllQuery); all {
+		return nil
+	}
+	return user
+}
+
+// validSort reports whether s is an order a search can ask for.
+func validSort(s search.Sort) bool {
+	return s == search.Relevance || s == search.Newest || s == search.Oldest
+}
+
+// search walks the matches of r (walk.go) for its total, its page of hits
+// and, unless r is HitsOnly, its facet counts.
+func (g *generation) search(ctx context.Context, r *search.Request, p params, user query.Query, c *cursor) (*search.Response, error) {
+	rd, err := g.reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	resp := &search.Response{TotalExact: true, Facets: emptyCounts()}
 	key, cacheable := countsKey(r, p)
-	if cacheable {
-		if c, ok := g.cache.get(key); ok {
-			resp.Facets = c
-			return nil
+	count := !r.HitsOnly
+	if counts, ok := g.cache.get(key); count && cacheable && ok {
+		resp.Facets, count = counts, false
+	}
+	w, err := g.walk(ctx, rd, r, p, user, c, count)
+	if err != nil {
+		return nil, err
+	}
+	if w.ts != nil {
+		defer g.table.releaseAll(w.ts)
+		g.fillFacets(r, p, w.ts, &resp.Facets)
+		if cacheable {
+			g.cache.put(key, resp.Facets)
 		}
 	}
-	ts, err := g.countAll(ctx, r, user, exclude)
-	if err != nil {
-		return err
+	resp.Total = w.total
+	page := w.top.sorted()
+	page = page[min(w.skip, len(page)):]
+	if len(page) > p.size {
+		page, resp.NextCursor = page[:p.size], g.nextCursor(r, p, page[p.size-1])
 	}
-	defer g.table.releaseAll(ts)
+	if resp.Hits, err = g.hits(rd, page); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// walk runs the walks of r over rd: the main one for the total and the
+// hits up to r's page (or the page after cursor c), and, when count is
+// set, the counting of the facets. The caller releases the walk's tallies.
+func (g *generation) walk(ctx context.Context, rd index.IndexReader, r *search.Request, p params, user query.Query, c *cursor, count bool) (*walk, error) {
+	top := &topN{o: order{p.sort, g.col}, n: p.page*p.size + 1} // one more hit says whether another page follows
+	w := &walk{g: g, r: rd, f: g.filtersOf(r), top: top, skip: (p.page - 1) * p.size}
+	if c != nil {
+		top.n, w.skip, top.after = p.size+1, 0, c.bound(g.col)
+	}
+	if count {
+		w.ts = g.newTallies(w.f, user)
+	}
+	fail := func(err error) (*walk, error) {
+		if w.ts != nil {
+			g.table.releaseAll(w.ts)
+		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if err := w.main(ctx, r, user); err != nil {
+		return fail(err)
+	}
+	if user == nil && w.ts != nil {
+		for _, i := range w.f.active {
+			if err := w.disjunctive(ctx, r, i); err != nil {
+				return fail(fmt.Errorf("%s counts: %w", search.Facets[i], err))
+			}
+		}
+	}
+	return w, nil
+}
+
+// reader opens a reader of the generation's snapshot.
+func (g *generation) reader() (index.IndexReader, error) {
+	adv, err := g.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	rd, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return rd, nil
+}
+
+// newTallies returns the tallies a walk with filters f counts into; a
+// search without words or filters counts nothing: its counts are the
+// table's counts over all articles (nil tallies).
+func (g *generation) newTallies(f *filters, user query.Query) *tallies {
+	ts := &tallies{}
+	if user == nil && f.none() {
+		return ts
+	}
+	ts.main = g.table.getTally()
+	for i := range ts.of {
+		ts.of[i] = ts.main
+	}
+	for _, i := range f.active {
+		ts.of[i] = g.table.getTally()
+	}
+	return ts
+}
+
+// fillFacets lists the values of every facet and the day histogram from
+// the tallies of a walk.
+func (g *generation) fillFacets(r *search.Request, p params, ts *tallies, out *search.Counts) {
 	for i, f := range search.Facets {
 		values := g.facetValues(ts.of[i], f, p.facetSize[f], r.Filters[f])
 		if r.FacetSort == search.ByName {
 			sortByName(values)
 		}
-		*resp.Facets.Of(f) = values
+		*out.Of(f) = values
 	}
-	resp.Facets.Published = dayHistogram(g.table.days(ts.main))
-	if cacheable {
-		g.cache.put(key, resp.Facets)
-	}
-	return nil
-}
-
-// countQuery matches what combine(user, filter, exclude) matches, for a
-// counting pass that scores nothing. combine makes the filter a Bleve
-// filter clause, which Bleve applies by walking every match of the query
-// words (or, without words, every document of the index) and checking
-// each against the filter; here the filter and the words are a
-// conjunction, which skips ahead along the rarer of the two.
-func countQuery(user, filter, exclude query.Query) query.Query {
-	if filter == nil {
-		return combine(user, nil, exclude)
-	}
-	if _, all := user.(*query.MatchAllQuery); user != nil && !all {
-		filter = bleve.NewConjunctionQuery(user, filter)
-	}
-	if exclude == nil {
-		return filter
-	}
-	bq := bleve.NewBooleanQuery()
-	bq.AddMust(filter)
-	bq.AddMustNot(exclude)
-	return bq
-}
-
-// countPass counts the facet terms of the articles q matches; a nil
-// tally stands for all articles, whose counts the table holds.
-func (g *generation) countPass(ctx context.Context, q query.Query) (*tally, error) {
-	if _, all := q.(*query.MatchAllQuery); all {
-		return nil, nil
-	}
-	return g.table.count(ctx, g.idx, q)
+	out.Published = dayHistogram(g.table.days(ts.main))
 }
 
 // sortByName orders values A–Z, ignoring case and diacritics.
@@ -207,43 +253,23 @@ func sortByName(values []search.FacetValue) {
 	})
 }
 
-// mainRequest asks for the page of hits; facets are counted apart, and
-// snippets are made for the page alone.
-func mainRequest(q query.Query, r *search.Request, p params) (*bleve.SearchRequest, error) {
-	// One hit more than the page shows says whether a next page exists.
-	req := bleve.NewSearchRequestOptions(q, p.size+1, (p.page-1)*p.size, false)
-	order, err := sortOrder(p.sort)
-	if err != nil {
-		return nil, err
-	}
-	req.SortByCustom(order)
-	if p.sort != search.Relevance {
-		req.Score = bleve.ScoreNone // sorted by date: scores would go unused
-	}
-	req.Fields = hitFields
-	if p.after != nil {
-		req.From = 0
-		req.SetSearchAfter(p.after)
-	}
-	return req, nil
-}
-
-// snippets sets the snippet of each hit of the page, in order of ms. Bleve
-// highlights from the term locations its search collects; asked in the
-// main search, it collects them for every match, which for a frequent word
-// costs more than the rest of the search. Here a second search, of q
-// restricted to the page's ids, collects them for the page alone.
-func (ix *Index) snippets(ctx context.Context, q query.Query, ms bsearch.DocumentMatchCollection, hs []search.Hit) error {
-	if len(ms) == 0 {
+// snippets sets the snippet of each hit. Bleve highlights from the term
+// locations its search collects; asked in a search of every match, it
+// collects them for every match, which for a frequent word costs more
+// than the rest of the search. Here a search of q restricted to the
+// page's ids collects them for the page alone.
+func (ix *Index) snippets(ctx context.Context, q query.Query, hs []search.Hit) error {
+	if len(hs) == 0 {
 		return nil
 	}
-	ids := make([]string, len(ms))
-	for i, m := range ms {
-		ids[i] = m.ID
+	ids := make([]string, len(hs))
+	for i, h := range hs {
+		ids[i] = h.ID
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
 	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 	req.Highlight.AddField(fieldBody)
+	req.Score = bleve.ScoreNone
 	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
 		return fmt.Errorf("search: snippets: %w", err)
@@ -260,29 +286,43 @@ func (ix *Index) snippets(ctx context.Context, q query.Query, ms bsearch.Documen
 	return nil
 }
 
-// sortOrder is the Bleve order for s. Every order ends in the document
-// id, so that pages never overlap or skip between equal keys. Articles
-// without a date sort last by date either way.
-//
-// The date is sorted as a string, by its smallest indexed term: Bleve
-// indexes a date as prefix-coded terms of several precisions, and the
-// full-precision one (shift 0) sorts first. It orders exactly as a date
-// sort does, but its sort values, including the marker of a missing date,
-// can be handed back to SearchAfter unchanged (cursor.go).
-func sortOrder(s search.Sort) (bsearch.SortOrder, error) {
-	date := func(desc bool) *bsearch.SortField {
-		return &bsearch.SortField{Field: fieldPublished, Type: bsearch.SortFieldAsString, Mode: bsearch.SortFieldMin,
-			Desc: desc, Missing: bsearch.SortFieldMissingLast}
+// hits loads the stored fields of the page's documents, in order.
+func (g *generation) hits(rd index.IndexReader, page []entry) ([]search.Hit, error) {
+	ms := make(bsearch.DocumentMatchCollection, 0, len(page))
+	for _, e := range page {
+		id := g.col.id[e.d]
+		doc, err := rd.Document(id)
+		if err != nil {
+			return nil, fmt.Errorf("search: load %q: %w", id, err)
+		}
+		ms = append(ms, &bsearch.DocumentMatch{ID: id, Fields: storedFields(doc, hitFields)})
 	}
-	switch s {
-	case search.Relevance, "":
-		return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, date(true), &bsearch.SortDocID{}}, nil
-	case search.Newest:
-		return bsearch.SortOrder{date(true), &bsearch.SortDocID{}}, nil
-	case search.Oldest:
-		return bsearch.SortOrder{date(false), &bsearch.SortDocID{}}, nil
+	return hits(ms, g.labelSet), nil
+}
+
+// storedFields returns the stored values of the named fields of doc as
+// Bleve's search results give them: a string for one value, a list for
+// several.
+func storedFields(doc index.Document, names []string) map[string]interface{} {
+	out := map[string]interface{}{}
+	if doc == nil {
+		return out
 	}
-	return nil, &search.Error{Message: fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", s), Param: "sort"}
+	doc.VisitFields(func(f index.Field) {
+		if !slices.Contains(names, f.Name()) {
+			return
+		}
+		v := string(f.Value())
+		switch prev := out[f.Name()].(type) {
+		case nil:
+			out[f.Name()] = v
+		case string:
+			out[f.Name()] = []interface{}{prev, v}
+		case []interface{}:
+			out[f.Name()] = append(prev, v)
+		}
+	})
+	return out
 }
 
 // hits converts Bleve's matches, in order, showing facet keys as labels.
