@@ -43,6 +43,7 @@ type columns struct {
 	byID   []uint32 // live document numbers by id
 	byDate []uint32 // live document numbers, newest first, undated last, then by id
 	dated  int      // how many of byDate have a date
+	story  []uint32 // the ordinal of the document's story, or noStory (storycol.go)
 }
 
 // readColumns reads the date and id of every live document of idx.

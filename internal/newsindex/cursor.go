@@ -15,8 +15,8 @@ package newsindex
 //	{"h": hash of the search, "s": score, "t": date key, "i": id}
 //
 // The hash covers what decides the list of hits and their order: the
-// query as parsed, the filters, the exclusions, the date range and the
-// sort. A cursor handed to a different search is refused with a
+// query as parsed, the filters, the exclusions, the date range, the sort
+// and whether stories are collapsed. A cursor handed to a different search is refused with a
 // *search.Error rather than giving a page of some other list. A score is
 // a float64, which JSON carries exactly.
 
@@ -88,7 +88,7 @@ func readCursor(r *search.Request, p params) (*cursor, error) {
 // searchHash identifies the list of hits r asks for, in its order.
 func searchHash(r *search.Request, p params) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "q=%s\nsort=%s\n", r.Query.String(), p.sort)
+	fmt.Fprintf(&b, "q=%s\nsort=%s\ncollapse=%t\n", r.Query.String(), p.sort, r.Collapse)
 	for _, f := range search.Facets {
 		fmt.Fprintf(&b, "%s=%q\nnot_%s=%q\n", f, sortedKeys(r.Filters[f]), f, sortedKeys(r.Exclude[f]))
 	}

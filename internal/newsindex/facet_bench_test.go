@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"testing"
 
-
 	"github.com/newsfts/newsfts/internal/search"
 )
 

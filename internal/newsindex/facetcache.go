@@ -34,7 +34,7 @@ func countsKey(r *search.Request, p params) (string, bool) {
 	for _, f := range search.Facets {
 		fmt.Fprintf(&b, "%s:%d:%q:%q;", f, p.facetSize[f], r.Filters[f], r.Exclude[f])
 	}
-	fmt.Fprintf(&b, "%s:%s:%s", r.From.UTC().Format(time.RFC3339Nano), r.To.UTC().Format(time.RFC3339Nano), r.FacetSort)
+	fmt.Fprintf(&b, "%s:%s:%s:%t", r.From.UTC().Format(time.RFC3339Nano), r.To.UTC().Format(time.RFC3339Nano), r.FacetSort, r.CountStories)
 	return b.String(), true
 }
 

@@ -165,6 +165,7 @@ func (t *facetTable) readDocs(ctx context.Context, r index.IndexReader) error {
 type tally struct {
 	n       []uint32
 	touched []uint32
+	seen    map[uint64]struct{} // (story, ordinal) pairs counted, when counting stories
 }
 
 func (t *facetTable) getTally() *tally {
@@ -183,6 +184,7 @@ func (t *facetTable) release(c *tally) {
 		c.n[o] = 0
 	}
 	c.touched = c.touched[:0]
+	clear(c.seen)
 	t.pool.Put(c)
 }
 

@@ -91,7 +91,9 @@ func openGeneration(root, name string) (*generation, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open generation %s: %w", dir, err)
 	}
-	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet(), stories: readStories(idx),
+	stories := readStories(idx)
+	col.readStories(stories)
+	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet(), stories: stories,
 		table: ft, col: col, cache: &countsCache{}}, nil
 }
 

@@ -176,12 +176,15 @@ func (g *generation) search(ctx context.Context, r *search.Request, p params, us
 // set, the counting of the facets. The caller releases the walk's tallies.
 func (g *generation) walk(ctx context.Context, rd index.IndexReader, r *search.Request, p params, user query.Query, c *cursor, count bool) (*walk, error) {
 	top := &topN{o: order{p.sort, g.col}, n: p.page*p.size + 1} // one more hit says whether another page follows
-	w := &walk{g: g, r: rd, f: g.filtersOf(r), top: top, skip: (p.page - 1) * p.size}
+	w := &walk{g: g, r: rd, f: g.filtersOf(r), top: top, skip: (p.page - 1) * p.size, stories: r.CountStories}
 	if c != nil {
 		top.n, w.skip, top.after = p.size+1, 0, c.bound(g.col)
 	}
+	if r.Collapse {
+		w.cl = &collapser{best: map[uint32]entry{}}
+	}
 	if count {
-		w.ts = g.newTallies(w.f, user)
+		w.ts = g.newTallies(w.f, user, r.CountStories)
 	}
 	fail := func(err error) (*walk, error) {
 		if w.ts != nil {
@@ -217,10 +220,11 @@ func (g *generation) reader() (index.IndexReader, error) {
 
 // newTallies returns the tallies a walk with filters f counts into; a
 // search without words or filters counts nothing: its counts are the
-// table's counts over all articles (nil tallies).
-func (g *generation) newTallies(f *filters, user query.Query) *tallies {
+// table's counts over all articles (nil tallies), unless it counts
+// stories.
+func (g *generation) newTallies(f *filters, user query.Query, stories bool) *tallies {
 	ts := &tallies{}
-	if user == nil && f.none() {
+	if user == nil && f.none() && !stories {
 		return ts
 	}
 	ts.main = g.table.getTally()

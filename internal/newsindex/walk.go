@@ -143,13 +143,15 @@ func walkQuery(ctx context.Context, r index.IndexReader, m mapping.IndexMapping,
 
 // walk is one search's pass over its matches.
 type walk struct {
-	g     *generation
-	r     index.IndexReader
-	f     *filters
-	top   *topN
-	skip  int // hits of the pages before the one asked for
-	total uint64
-	ts    *tallies // nil: facets are not counted in this walk
+	g       *generation
+	r       index.IndexReader
+	f       *filters
+	top     *topN
+	skip    int        // hits of the pages before the one asked for
+	cl      *collapser // nil unless the walk collapses stories
+	stories bool       // count stories rather than articles
+	total   uint64
+	ts      *tallies // nil: facets are not counted in this walk
 }
 
 // main walks the matches of the words (user, nil for none) or, without
@@ -164,35 +166,67 @@ func (w *walk) main(ctx context.Context, req *search.Request, user query.Query) 
 		switch {
 		case c == passes:
 			w.total++
-			w.top.offer(entry{d, score})
+			w.offer(entry{d, score})
 			if w.ts != nil {
-				t.addOrds(w.ts.main, ords)
+				w.count(w.ts.main, d, ords)
 				for _, i := range w.f.active {
 					if together {
-						t.addOrds(w.ts.of[i], ords)
+						w.count(w.ts.of[i], d, ords)
 					}
 				}
 			}
 		case c >= 0 && w.ts != nil:
-			t.addOrds(w.ts.of[c], ords)
+			w.count(w.ts.of[c], d, ords)
 		}
 	}
-	if user != nil {
-		return walkQuery(ctx, w.r, w.g.idx.Mapping(), user, w.top.o.sort == search.Relevance, visit)
-	}
-	if w.f.none() {
+	var err error
+	switch {
+	case user != nil:
+		err = walkQuery(ctx, w.r, w.g.idx.Mapping(), user, w.top.o.sort == search.Relevance, visit)
+	case w.f.none():
 		w.browse()
+		if w.ts != nil && w.ts.main != nil { // stories counted: the table's counts are of articles
+			for _, d := range col.byID {
+				w.count(w.ts.main, d, t.ordsOf(uint64(d)))
+			}
+		}
 		return nil
+	default:
+		q := driver(req, "")
+		if q == nil { // exclusions alone
+			q = query.NewMatchAllQuery()
+		}
+		err = walkQuery(ctx, w.r, w.g.idx.Mapping(), q, false, visit)
 	}
-	q := driver(req, "")
-	if q == nil { // exclusions alone
-		q = query.NewMatchAllQuery()
+	if w.cl != nil {
+		w.cl.flush(w.top)
 	}
-	return walkQuery(ctx, w.r, w.g.idx.Mapping(), q, false, visit)
+	return err
+}
+
+// offer hands match e to the page, through the collapser if the walk
+// collapses stories.
+func (w *walk) offer(e entry) {
+	if w.cl != nil {
+		w.cl.offer(w.top, w.g.col, e)
+		return
+	}
+	w.top.offer(e)
+}
+
+// count adds document d's ordinals to c, once per story when the walk
+// counts stories.
+func (w *walk) count(c *tally, d uint32, ords []uint32) {
+	if w.stories {
+		w.g.table.addStory(c, w.g.col.story[d], ords)
+		return
+	}
+	w.g.table.addOrds(c, ords)
 }
 
 // browse fills the page of a search without words or filters from the
-// date order, stopping when the page is full.
+// date order, stopping when the page is full. Walking in the page's
+// order, the first copy of a story met is its best.
 func (w *walk) browse() {
 	col := w.g.col
 	w.total = uint64(len(col.byDate))
@@ -204,9 +238,16 @@ func (w *walk) browse() {
 		}
 		ds = append(ds, col.byDate[col.dated:]...)
 	}
+	seen := map[uint32]bool{}
 	for _, d := range ds {
 		if len(w.top.h) == w.top.n {
 			return
+		}
+		if s := col.story[d]; w.cl != nil && s != noStory {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
 		}
 		w.top.offer(entry{d: d})
 	}
@@ -220,7 +261,7 @@ func (w *walk) disjunctive(ctx context.Context, req *search.Request, i int) erro
 	visit := func(d uint32, _ float64) {
 		ords := t.ordsOf(uint64(d))
 		if c := w.f.classify(ords, col.date[d]); c == passes || c == i {
-			t.addOrds(w.ts.of[i], ords)
+			w.count(w.ts.of[i], d, ords)
 		}
 	}
 	q := driver(req, search.Facets[i])

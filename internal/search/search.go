@@ -86,10 +86,12 @@ type Request struct {
 	Size      int                // hits per page
 	FacetSize int                // values per facet
 	// Added for deep paging, per-facet sizes and exports:
-	Cursor     string        // NextCursor of the previous page of the same search; Page is then ignored
-	FacetSizes map[Facet]int // values of one facet, overriding FacetSize
-	FacetSort  FacetSort     // ByCount when empty
-	HitsOnly   bool          // no facets, histogram, snippets or empty_because; Size up to ExportBatch
+	Cursor       string        // NextCursor of the previous page of the same search; Page is then ignored
+	FacetSizes   map[Facet]int // values of one facet, overriding FacetSize
+	FacetSort    FacetSort     // ByCount when empty
+	HitsOnly     bool          // no facets, histogram, snippets or empty_because; Size up to ExportBatch
+	Collapse     bool          // one hit per story: the best-ranked of its copies that match; Total still counts articles
+	CountStories bool          // facet and histogram counts count stories (copies of one story count once)
 }
 
 // SizeOf is the number of values facet f lists for r.
