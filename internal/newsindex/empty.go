@@ -17,7 +17,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
 
 	"github.com/newsfts/newsfts/internal/search"
 )
@@ -84,19 +83,23 @@ func clone(r *search.Request) *search.Request {
 	return &c
 }
 
-// count returns how many articles r matches, with a size-0 search.
-// The caller holds ix.mu.
+// count returns how many articles r matches, with a walk that keeps one
+// hit and scores nothing. The caller holds ix.mu.
 func (ix *Index) count(ctx context.Context, r *search.Request) (uint64, error) {
-	user, err := translator{ix.cur.idx.Mapping()}.query(r.Query)
+	g := ix.cur
+	user, err := translator{g.idx.Mapping()}.query(r.Query)
 	if err != nil {
 		return 0, err
 	}
-	q := combine(user, filterQuery(r, ""), excludeQuery(r))
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	req.Score = bleve.ScoreNone
-	res, err := ix.alias.SearchInContext(ctx, req)
+	rd, err := g.reader()
+	if err != nil {
+		return 0, err
+	}
+	defer rd.Close()
+	p := params{page: 1, size: 1, sort: search.Newest}
+	w, err := g.walk(ctx, rd, r, p, words(user), nil, false)
 	if err != nil {
 		return 0, fmt.Errorf("search: counting without a part: %w", err)
 	}
-	return res.Total, nil
+	return w.total, nil
 }

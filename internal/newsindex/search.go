@@ -29,7 +29,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -107,10 +106,6 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 		return nil, err
 	}
 	if !r.HitsOnly {
-		q := combine(user, filterQuery(r, ""), excludeQuery(r))
-		if err := ix.snippets(ctx, q, resp.Hits); err != nil {
-			return nil, err
-		}
 		if resp.Total == 0 {
 			if resp.EmptyBecause, err = ix.explainEmpty(ctx, r); err != nil {
 				return nil, err
@@ -165,7 +160,14 @@ func (g *generation) search(ctx context.Context, r *search.Request, p params, us
 	if len(page) > p.size {
 		page, resp.NextCursor = page[:p.size], g.nextCursor(r, p, page[p.size-1])
 	}
-	if resp.Hits, err = g.hits(rd, page); err != nil {
+	var terms map[string]bool // the terms a snippet marks; nil makes no snippet
+	if !r.HitsOnly {
+		terms = snippetTerms(g.idx.Mapping(), r.Query)
+		if terms == nil {
+			terms = map[string]bool{}
+		}
+	}
+	if resp.Hits, err = g.hits(rd, page, terms); err != nil {
 		return nil, err
 	}
 	return resp, nil
@@ -175,6 +177,9 @@ func (g *generation) search(ctx context.Context, r *search.Request, p params, us
 // hits up to r's page (or the page after cursor c), and, when count is
 // set, the counting of the facets. The caller releases the walk's tallies.
 func (g *generation) walk(ctx context.Context, rd index.IndexReader, r *search.Request, p params, user query.Query, c *cursor, count bool) (*walk, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
 	top := &topN{o: order{p.sort, g.col}, n: p.page*p.size + 1} // one more hit says whether another page follows
 	w := &walk{g: g, r: rd, f: g.filtersOf(r), top: top, skip: (p.page - 1) * p.size, stories: r.CountStories}
 	if c != nil {
@@ -197,6 +202,11 @@ func (g *generation) walk(ctx context.Context, rd index.IndexReader, r *search.R
 	}
 	if user == nil && w.ts != nil {
 		for _, i := range w.f.active {
+			if len(w.f.active) == 1 && !w.f.ranged && len(w.f.excl) == 0 && !w.stories {
+				g.table.release(w.ts.of[i]) // counted over every article: the table has the counts
+				w.ts.of[i] = nil
+				break
+			}
 			if err := w.disjunctive(ctx, r, i); err != nil {
 				return fail(fmt.Errorf("%s counts: %w", search.Facets[i], err))
 			}
@@ -257,51 +267,28 @@ func sortByName(values []search.FacetValue) {
 	})
 }
 
-// snippets sets the snippet of each hit. Bleve highlights from the term
-// locations its search collects; asked in a search of every match, it
-// collects them for every match, which for a frequent word costs more
-// than the rest of the search. Here a search of q restricted to the
-// page's ids collects them for the page alone.
-func (ix *Index) snippets(ctx context.Context, q query.Query, hs []search.Hit) error {
-	if len(hs) == 0 {
-		return nil
-	}
-	ids := make([]string, len(hs))
-	for i, h := range hs {
-		ids[i] = h.ID
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
-	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-	req.Highlight.AddField(fieldBody)
-	req.Score = bleve.ScoreNone
-	res, err := ix.alias.SearchInContext(ctx, req)
-	if err != nil {
-		return fmt.Errorf("search: snippets: %w", err)
-	}
-	frags := make(map[string]string, len(res.Hits))
-	for _, m := range res.Hits {
-		if f := m.Fragments[fieldBody]; len(f) > 0 {
-			frags[m.ID] = f[0]
-		}
-	}
-	for i := range hs {
-		hs[i].Snippet = frags[hs[i].ID]
-	}
-	return nil
-}
-
-// hits loads the stored fields of the page's documents, in order.
-func (g *generation) hits(rd index.IndexReader, page []entry) ([]search.Hit, error) {
+// hits loads the stored fields of the page's documents, in order, with
+// a snippet of each body marking terms unless terms is nil.
+func (g *generation) hits(rd index.IndexReader, page []entry, terms map[string]bool) ([]search.Hit, error) {
 	ms := make(bsearch.DocumentMatchCollection, 0, len(page))
-	for _, e := range page {
+	snippets := make([]string, len(page))
+	an := g.idx.Mapping().AnalyzerNamed(analyzerText)
+	for i, e := range page {
 		id := g.col.id[e.d]
 		doc, err := rd.Document(id)
 		if err != nil {
 			return nil, fmt.Errorf("search: load %q: %w", id, err)
 		}
 		ms = append(ms, &bsearch.DocumentMatch{ID: id, Fields: storedFields(doc, hitFields)})
+		if terms != nil && doc != nil {
+			snippets[i] = snippet(an, doc, terms)
+		}
 	}
-	return hits(ms, g.labelSet), nil
+	hs := hits(ms, g.labelSet)
+	for i := range snippets {
+		hs[i].Snippet = snippets[i]
+	}
+	return hs, nil
 }
 
 // storedFields returns the stored values of the named fields of doc as

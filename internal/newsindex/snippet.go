@@ -12,10 +12,26 @@ package newsindex
 // Bleve's simple highlighter does all of that except the word trimming,
 // so the highlighter registered here is the simple highlighter with a
 // fragmenter that trims the simple fragmenter's fragments.
+//
+// The highlighter needs the places of the matches in the body. A Bleve
+// search collects them from the term vectors of every match, which for a
+// frequent word costs more than the rest of the search; here they are
+// found for the page's hits alone, by analysing each hit's stored body
+// with the body's analyzer and keeping the tokens that are terms of the
+// query's words (those not under a NOT). Every occurrence of such a term
+// is marked, including the words of a phrase found apart.
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/newsfts/newsfts/internal/search"
 
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search/highlight"
@@ -29,13 +45,21 @@ const (
 	snippetRunes    = 200
 )
 
+// newHighlighter returns the snippet highlighter.
+func newHighlighter() highlight.Highlighter {
+	return simplehl.NewHighlighter(
+		wordFragmenter{simplefrag.NewFragmenter(snippetRunes)},
+		htmlformat.NewFragmentFormatter("<mark>", "</mark>"),
+		simplehl.DefaultSeparator)
+}
+
+// highlighter makes the snippets; it keeps no state between calls.
+var highlighter = newHighlighter()
+
 func init() {
 	err := registry.RegisterHighlighter(highlighterName,
 		func(map[string]interface{}, *registry.Cache) (highlight.Highlighter, error) {
-			return simplehl.NewHighlighter(
-				wordFragmenter{simplefrag.NewFragmenter(snippetRunes)},
-				htmlformat.NewFragmentFormatter("<mark>", "</mark>"),
-				simplehl.DefaultSeparator), nil
+			return newHighlighter(), nil
 		})
 	if err != nil {
 		panic(err)
@@ -104,4 +128,60 @@ func spaceBefore(b []byte, i int) bool {
 func spaceAt(b []byte, i int) bool {
 	r, _ := utf8.DecodeRune(b[i:])
 	return unicode.IsSpace(r)
+}
+
+// snippetTerms returns the terms of the body that q's words (not under a
+// NOT) analyse to; nil when q has none.
+func snippetTerms(m mapping.IndexMapping, q *search.Query) map[string]bool {
+	an := m.AnalyzerNamed(analyzerText)
+	if q.Empty() || an == nil {
+		return nil
+	}
+	terms := map[string]bool{}
+	var visit func(n search.Node)
+	visit = func(n search.Node) {
+		switch n := n.(type) {
+		case *search.Term:
+			if n.Field == "" || n.Field == fieldBody {
+				for _, tok := range an.Analyze([]byte(n.Text)) {
+					terms[string(tok.Term)] = true
+				}
+			}
+		case *search.Or:
+			for _, x := range n.Any {
+				visit(x)
+			}
+		case *search.Query:
+			if n != nil {
+				for _, x := range n.All {
+					visit(x)
+				}
+			}
+		}
+	}
+	visit(q)
+	return terms
+}
+
+// snippet returns the best fragment of doc's body with the places of
+// terms marked.
+func snippet(an analysis.Analyzer, doc index.Document, terms map[string]bool) string {
+	locs := bsearch.TermLocationMap{}
+	if len(terms) > 0 && an != nil {
+		doc.VisitFields(func(f index.Field) {
+			if f.Name() != fieldBody {
+				return
+			}
+			for _, tok := range an.Analyze(bytes.Clone(f.Value())) { // filters rewrite the bytes in place
+				if t := string(tok.Term); terms[t] {
+					locs[t] = append(locs[t], &bsearch.Location{Pos: uint64(tok.Position), Start: uint64(tok.Start), End: uint64(tok.End)})
+				}
+			}
+		})
+	}
+	dm := &bsearch.DocumentMatch{Locations: bsearch.FieldTermLocationMap{fieldBody: locs}}
+	if frags := highlighter.BestFragmentsInField(dm, doc, fieldBody, 1); len(frags) > 0 {
+		return frags[0]
+	}
+	return ""
 }
