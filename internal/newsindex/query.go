@@ -158,7 +158,7 @@ func (t translator) term(x *search.Term) (query.Query, error) {
 	}
 	qs := make([]query.Query, len(fields))
 	for i, f := range fields {
-		qs[i] = match(f, x)
+		qs[i] = t.match(f, x)
 	}
 	if len(qs) == 1 {
 		return qs[0], nil
@@ -166,7 +166,7 @@ func (t translator) term(x *search.Term) (query.Query, error) {
 	return bleve.NewDisjunctionQuery(qs...), nil
 }
 
-func match(field string, x *search.Term) query.Query {
+func (t translator) match(field string, x *search.Term) query.Query {
 	boost := 1.0
 	if field == fieldTitle {
 		boost = titleBoost
@@ -178,12 +178,36 @@ func match(field string, x *search.Term) query.Query {
 		q.SetBoost(boost)
 		return q
 	}
+	if term, ok := t.oneToken(field, x.Text); ok {
+		// What a match query of one token makes, without the conjunction
+		// of one clause it wraps it in (a quarter of a search's time).
+		q := bleve.NewTermQuery(term)
+		q.SetField(field)
+		q.SetBoost(boost)
+		return q
+	}
 	q := bleve.NewMatchQuery(x.Text)
 	q.SetField(field)
 	q.Analyzer = fieldAnalyzer(field)
 	q.SetOperator(query.MatchQueryOperatorAnd)
 	q.SetBoost(boost)
 	return q
+}
+
+// oneToken returns the term text analyses to in field, when it is one.
+func (t translator) oneToken(field, text string) (string, bool) {
+	if t.m == nil {
+		return "", false
+	}
+	a := t.m.AnalyzerNamed(fieldAnalyzer(field))
+	if a == nil {
+		return "", false
+	}
+	toks := a.Analyze([]byte(text))
+	if len(toks) != 1 {
+		return "", false
+	}
+	return string(toks[0].Term), true
 }
 
 // hasTokens reports whether text yields any token in field.
