@@ -172,7 +172,7 @@ func snippet(an analysis.Analyzer, doc index.Document, terms map[string]bool) st
 			if f.Name() != fieldBody {
 				return
 			}
-			for _, tok := range an.Analyze(bytes.Clone(f.Value())) { // filters rewrite the bytes in place
+			for _, tok := range analyseLikely(an, bytes.Clone(f.Value()), terms) { // filters rewrite the bytes in place
 				if t := string(tok.Term); terms[t] {
 					locs[t] = append(locs[t], &bsearch.Location{Pos: uint64(tok.Position), Start: uint64(tok.Start), End: uint64(tok.End)})
 				}
@@ -184,4 +184,58 @@ func snippet(an analysis.Analyzer, doc index.Document, terms map[string]bool) st
 		return frags[0]
 	}
 	return ""
+}
+
+// analyseLikely analyses text as an does, but runs the token filters
+// (folding, stemming: most of the cost) only on the tokens that may turn
+// into one of terms: those that begin, lower-cased, as a term does. A stem
+// keeps the start of its word; a token whose first letters fold to a term's
+// (an accented capital) is caught by comparing only ASCII letters.
+func analyseLikely(an analysis.Analyzer, text []byte, terms map[string]bool) analysis.TokenStream {
+	da, ok := an.(*analysis.DefaultAnalyzer)
+	if !ok || da.Tokenizer == nil {
+		return an.Analyze(text)
+	}
+	var out analysis.TokenStream
+	for _, tok := range da.Tokenizer.Tokenize(text) {
+		if !mayBecome(tok.Term, terms) {
+			continue
+		}
+		one := analysis.TokenStream{tok}
+		for _, f := range da.TokenFilters {
+			one = f.Filter(one)
+		}
+		out = append(out, one...)
+	}
+	return out
+}
+
+// mayBecome reports whether word could analyse to one of terms: its first
+// two bytes match a term's, ignoring ASCII case and y/i, or are not ASCII.
+func mayBecome(word []byte, terms map[string]bool) bool {
+	if len(word) < 2 || word[0] >= utf8.RuneSelf || word[1] >= utf8.RuneSelf {
+		return true
+	}
+	a, b := lowerASCII(word[0]), yToI(lowerASCII(word[1]))
+	for t := range terms {
+		if len(t) < 2 || t[0] == a && yToI(t[1]) == b {
+			return true
+		}
+	}
+	return false
+}
+
+// yToI folds y into i: the stemmer makes dying "die", lying "lie".
+func yToI(c byte) byte {
+	if c == 'y' {
+		return 'i'
+	}
+	return c
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
