@@ -17,7 +17,6 @@ import (
 	"strings"
 	"time"
 
-
 	"github.com/newsfts/newsfts/internal/search"
 )
 

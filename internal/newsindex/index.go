@@ -39,11 +39,11 @@ type generation struct {
 	name     string
 	idx      bleve.Index
 	docs     uint64
-	labelSet              // the labels of its facet keys, and its alias tables
-	stories  *story.Set   // its articles grouped into stories; nil if none (story.go)
-	table    *facetTable  // its facet terms by document (facetcount.go)
-	col      *columns     // its sort keys by document (columns.go)
-	cache    *countsCache // counts of searches without query words; nil keeps none
+	labelSet               // the labels of its facet keys, and its alias tables
+	stories  *story.Groups // its stories with copies; nil if none (story.go)
+	table    *facetTable   // its facet terms by document (facetcount.go)
+	col      *columns      // its sort keys by document (columns.go)
+	cache    *countsCache  // counts of searches without query words; nil keeps none
 }
 
 // Open opens the generation that root/CURRENT names.

@@ -9,7 +9,8 @@ package newsindex
 // incremental run removes or adds copies) without writing the unchanged
 // documents again. searchd reads the state once when it opens a
 // generation and answers "which story is this article in, and what are its
-// other copies" from memory.
+// other copies" from memory, keeping only the stories that have copies and
+// none of the signatures (story.Groups).
 
 import (
 	"context"
@@ -27,12 +28,12 @@ const StoriesKey = "stories"
 // readStories returns the grouping stored in idx, or nil when there is
 // none or it cannot be read: an index without stories still serves, each
 // article its own story.
-func readStories(idx bleve.Index) *story.Set {
+func readStories(idx bleve.Index) *story.Groups {
 	b, err := idx.GetInternal([]byte(statePrefix + StoriesKey))
 	if err != nil || len(b) == 0 {
 		return nil
 	}
-	s, err := story.Decode(b)
+	s, err := story.DecodeGroups(b)
 	if err != nil {
 		return nil
 	}

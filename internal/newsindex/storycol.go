@@ -22,7 +22,7 @@ const noStory = ^uint32(0)
 
 // readStories gives each live document of col the ordinal of its story
 // in s, or noStory.
-func (c *columns) readStories(s *story.Set) {
+func (c *columns) readStories(s *story.Groups) {
 	c.story = make([]uint32, len(c.id))
 	for d := range c.story {
 		c.story[d] = noStory
@@ -32,11 +32,10 @@ func (c *columns) readStories(s *story.Set) {
 	}
 	ords := map[string]uint32{}
 	for _, d := range c.byID {
-		id := c.id[d]
-		if len(s.Copies(id)) < 2 {
+		st := s.Story(c.id[d])
+		if st == "" {
 			continue
 		}
-		st := s.Story(id)
 		o, ok := ords[st]
 		if !ok {
 			o = uint32(len(ords))
