@@ -10,7 +10,10 @@ package web
 // search.MaxExport). The search is run in pages of search.ExportBatch
 // hits without facets (Request.HitsOnly), each page continuing from the
 // previous one's cursor, and each page is flushed to the client as it is
-// written, so memory stays bounded whatever the export's size.
+// written, so memory stays bounded whatever the export's size. With
+// collapse=story each row is a story (its best-ranked copy), with three
+// more columns: story (its id), outlets (distinct sources that carried
+// it) and copies (how many articles it has).
 //
 // The first page is fetched before anything is written, so a bad
 // parameter is still an ordinary 400. After that the status is sent and
@@ -19,10 +22,12 @@ package web
 // log says why. X-Total-Count gives the number of matching articles.
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,7 +51,13 @@ type exportRow struct {
 	People    []string  `json:"people"`
 	Orgs      []string  `json:"orgs"`
 	Places    []string  `json:"places"`
+	Story     string    `json:"story,omitempty"` // with collapse=story
+	Outlets   int       `json:"outlets,omitempty"`
+	Copies    int       `json:"copies,omitempty"`
 }
+
+// storyColumns are the CSV columns a collapsed export adds.
+var storyColumns = []string{"story", "outlets", "copies"}
 
 // csvHeader names the CSV columns; lists are joined by csvSep.
 var csvHeader = []string{"id", "title", "source", "published", "url", "people", "orgs", "places"}
@@ -55,7 +66,7 @@ const csvSep = "; "
 
 // rowWriter writes export rows in one format.
 type rowWriter interface {
-	row(h search.Hit) error
+	row(r exportRow) error
 	flush() error
 }
 
@@ -74,10 +85,10 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rw := startExport(w, v.Get("format"), resp.Total)
+	rw := startExport(w, v.Get("format"), resp.Total, req.Collapse)
 	written, complete := 0, true
 	for resp != nil {
-		n, err := writeRows(rw, resp.Hits, limit-written)
+		n, err := writeRows(rw, s.exportRows(r.Context(), req, resp.Hits), limit-written)
 		written += n
 		if err != nil {
 			s.log.Debug("export cut short: client gone", "err", err)
@@ -99,7 +110,7 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) error {
 
 // startExport sends the headers of an export in format and returns the
 // writer of its rows, the CSV header already written.
-func startExport(w http.ResponseWriter, format string, total uint64) rowWriter {
+func startExport(w http.ResponseWriter, format string, total uint64, stories bool) rowWriter {
 	h := w.Header()
 	h.Set("Trailer", "X-Export-Complete")
 	h.Set("X-Total-Count", strconv.FormatUint(total, 10))
@@ -107,8 +118,12 @@ func startExport(w http.ResponseWriter, format string, total uint64) rowWriter {
 		h.Set("Content-Type", "text/csv; charset=utf-8")
 		h.Set("Content-Disposition", `attachment; filename="newsfts-export.csv"`)
 		w.WriteHeader(http.StatusOK)
-		cw := &csvRows{w: csv.NewWriter(w), rw: w}
-		cw.w.Write(csvHeader)
+		cw := &csvRows{w: csv.NewWriter(w), rw: w, stories: stories}
+		header := csvHeader
+		if stories {
+			header = append(slices.Clone(csvHeader), storyColumns...)
+		}
+		cw.w.Write(header)
 		return cw
 	}
 	h.Set("Content-Type", "application/x-ndjson; charset=utf-8")
@@ -116,11 +131,27 @@ func startExport(w http.ResponseWriter, format string, total uint64) rowWriter {
 	return &ndjsonRows{enc: json.NewEncoder(w), rw: w}
 }
 
-// writeRows writes at most max hits and flushes them to the client.
-func writeRows(rw rowWriter, hits []search.Hit, max int) (int, error) {
+// exportRows are the rows of hits; a collapsed export's carry their
+// stories.
+func (s *server) exportRows(ctx context.Context, req *search.Request, hits []search.Hit) []exportRow {
+	rows := make([]exportRow, len(hits))
+	ss, stories := s.searcher.(storySearcher)
+	for i, h := range hits {
+		rows[i] = exportRow{ID: h.ID, Title: h.Title, Source: h.Source, Published: h.Published,
+			URL: h.URL, People: nonNil(h.People), Orgs: nonNil(h.Orgs), Places: nonNil(h.Places)}
+		if req.Collapse && stories {
+			sh := s.storyHitOf(ctx, ss, h)
+			rows[i].Story, rows[i].Outlets, rows[i].Copies = sh.Story, sh.Outlets, max(len(sh.Copies), 1)
+		}
+	}
+	return rows
+}
+
+// writeRows writes at most max rows and flushes them to the client.
+func writeRows(rw rowWriter, rows []exportRow, max int) (int, error) {
 	n := 0
-	for _, h := range hits[:min(len(hits), max)] {
-		if err := rw.row(h); err != nil {
+	for _, r := range rows[:min(len(rows), max)] {
+		if err := rw.row(r); err != nil {
 			return n, err
 		}
 		n++
@@ -130,17 +161,21 @@ func writeRows(rw rowWriter, hits []search.Hit, max int) (int, error) {
 
 // csvRows writes CSV.
 type csvRows struct {
-	w  *csv.Writer
-	rw http.ResponseWriter
+	w       *csv.Writer
+	rw      http.ResponseWriter
+	stories bool // the story columns follow
 }
 
-func (c *csvRows) row(h search.Hit) error {
+func (c *csvRows) row(r exportRow) error {
 	published := ""
-	if !h.Published.IsZero() {
-		published = h.Published.Format(time.RFC3339)
+	if !r.Published.IsZero() {
+		published = r.Published.Format(time.RFC3339)
 	}
-	cells := []string{h.ID, h.Title, h.Source, published, h.URL,
-		strings.Join(h.People, csvSep), strings.Join(h.Orgs, csvSep), strings.Join(h.Places, csvSep)}
+	cells := []string{r.ID, r.Title, r.Source, published, r.URL,
+		strings.Join(r.People, csvSep), strings.Join(r.Orgs, csvSep), strings.Join(r.Places, csvSep)}
+	if c.stories {
+		cells = append(cells, r.Story, strconv.Itoa(r.Outlets), strconv.Itoa(r.Copies))
+	}
 	for i, c := range cells {
 		cells[i] = inertCell(c)
 	}
@@ -168,10 +203,7 @@ type ndjsonRows struct {
 	rw  http.ResponseWriter
 }
 
-func (n *ndjsonRows) row(h search.Hit) error {
-	return n.enc.Encode(exportRow{ID: h.ID, Title: h.Title, Source: h.Source, Published: h.Published,
-		URL: h.URL, People: nonNil(h.People), Orgs: nonNil(h.Orgs), Places: nonNil(h.Places)})
-}
+func (n *ndjsonRows) row(r exportRow) error { return n.enc.Encode(r) }
 
 func (n *ndjsonRows) flush() error { return flushTo(n.rw, nil) }
 

@@ -17,12 +17,12 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	if isExport(r) {
 		return s.export(w, r)
 	}
-	if q := r.URL.Query(); q.Has("collapse") || q.Has("count") {
-		return s.apiSearchStories(w, r) // stories.go
-	}
-	_, resp, err := s.search(r)
+	req, resp, err := s.search(r)
 	if err != nil {
 		return err
+	}
+	if req.Collapse {
+		return s.writeJSON(w, http.StatusOK, s.storyResponse(r.Context(), resp)) // stories.go
 	}
 	return s.writeJSON(w, http.StatusOK, resp)
 }
@@ -34,9 +34,6 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if isExport(r) {
 		return s.export(w, r)
 	}
-	if q := r.URL.Query(); q.Has("collapse") || q.Has("count") {
-		return s.searchPageStories(w, r) // stories.go
-	}
 	req, resp, err := s.search(r)
 	var bad *search.Error
 	if errors.As(err, &bad) {
@@ -47,7 +44,13 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	leads := s.leads(r.Context(), resp.Hits)
-	return s.writeHTML(w, http.StatusOK, "search", newSearchPage(canonicalParams(r.URL.Query(), req), req, resp, leads))
+	p := newSearchPage(canonicalParams(r.URL.Query(), req), req, resp, leads)
+	if req.Collapse {
+		for i, h := range s.storyResponse(r.Context(), resp).Hits {
+			p.Hits[i].Story = newStoryNote(h) // stories.go
+		}
+	}
+	return s.writeHTML(w, http.StatusOK, "search", p)
 }
 
 // leads returns the start of the body of each hit without a title, by id:
@@ -94,6 +97,9 @@ func (s *server) request(r *http.Request) (url.Values, *search.Request, error) {
 	req, err := ParseRequest(v, s.now())
 	if err != nil {
 		return nil, nil, err
+	}
+	if _, ok := s.searcher.(storySearcher); !ok && (req.Collapse || req.CountStories) {
+		return nil, nil, badParam(storyParam(req), "this index does not group articles into stories")
 	}
 	s.canonical(req)
 	return v, req, nil

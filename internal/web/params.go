@@ -40,7 +40,7 @@ const (
 )
 
 // single lists the parameters that may be given at most once.
-var single = []string{"q", "from", "to", "sort", "page", "size", "facet_size", "format", "cursor", "facet_sort", "limit",
+var single = []string{"q", "from", "to", "sort", "page", "size", "facet_size", "format", "cursor", "facet_sort", "limit", "collapse", "count",
 	"facet_size.people", "facet_size.orgs", "facet_size.places", "facet_size.sources"}
 
 // ParseRequest validates the URL parameters of a search and returns the
@@ -85,6 +85,9 @@ func ParseRequest(v url.Values, now time.Time) (*search.Request, error) {
 		return nil, err
 	}
 	if err = parsePaging(v, r); err != nil {
+		return nil, err
+	}
+	if err = parseStories(v, r); err != nil { // stories.go
 		return nil, err
 	}
 	return r, nil
@@ -144,7 +147,7 @@ func checkParams(v url.Values) error {
 	size := 0
 	for name, vals := range v {
 		if !known(name) {
-			return badParam(name, "unknown parameter %q: use q, person, org, place, source, not_person, not_org, not_place, not_source, from, to, sort, page, size, cursor, facet_size, facet_size.people (orgs, places, sources), facet_sort, format or limit", clip(name))
+			return badParam(name, "unknown parameter %q: use q, person, org, place, source, not_person, not_org, not_place, not_source, from, to, sort, page, size, cursor, facet_size, facet_size.people (orgs, places, sources), facet_sort, format, limit, collapse or count", clip(name))
 		}
 		if len(vals) > 1 && slices.Contains(single, name) {
 			return badParam(name, "%s is given %d times: give it once", name, len(vals))

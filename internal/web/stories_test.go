@@ -42,6 +42,27 @@ func (f *storyFake) Copies(ctx context.Context, id string) ([]story.Copy, error)
 	return out, nil
 }
 
+// Search collapses as the real Searcher does when asked: the first hit
+// of each story, then the page of those.
+func (f *storyFake) Search(ctx context.Context, r *search.Request) (*search.Response, error) {
+	resp, err := f.fakeSearcher.Search(ctx, r)
+	if err != nil || !r.Collapse {
+		return resp, err
+	}
+	out := *resp
+	out.Hits = nil
+	seen := map[string]bool{}
+	for _, h := range resp.Hits {
+		if st := f.StoryOf(h.ID); !seen[st] {
+			seen[st] = true
+			out.Hits = append(out.Hits, h)
+		}
+	}
+	from := min((max(r.Page, 1)-1)*r.Size, len(out.Hits))
+	out.Hits = out.Hits[from:min(from+r.Size, len(out.Hits))]
+	return &out, nil
+}
+
 func newStoryFake() *storyFake {
 	hit := func(id string) search.Hit { return search.Hit{ID: id, Title: "T " + id} }
 	f := &fakeSearcher{
@@ -72,7 +93,7 @@ func TestCollapseStory(t *testing.T) {
 		{"/api/search?q=strike&collapse=story&size=2&page=2", http.StatusOK, []string{"y"}, []int{1}, ""},
 		{"/api/search?q=strike&collapse=story&page=5", http.StatusOK, []string{}, []int{}, ""},
 		{"/api/search?q=strike&collapse=source", http.StatusBadRequest, nil, nil, "collapse"},
-		{"/api/search?q=strike&count=stories", http.StatusBadRequest, nil, nil, "count"},
+		{"/api/search?q=strike&count=people", http.StatusBadRequest, nil, nil, "count"},
 		{"/api/search?q=strike&collapse=story&bogus=1", http.StatusBadRequest, nil, nil, "bogus"},
 	} {
 		w := get(h, "GET", tc.target)
@@ -100,8 +121,8 @@ func TestCollapseStory(t *testing.T) {
 		if !slices.Equal(ids, tc.hits) || !slices.Equal(outs, tc.outlets) {
 			t.Errorf("%s: hits %q outlets %v, want %q %v", tc.target, ids, outs, tc.hits, tc.outlets)
 		}
-		if f.last.Page != 1 || f.last.Size != collapseWindow {
-			t.Errorf("%s: searched page %d size %d, want 1 and %d", tc.target, f.last.Page, f.last.Size, collapseWindow)
+		if !f.last.Collapse {
+			t.Errorf("%s: the search was not asked to collapse", tc.target)
 		}
 	}
 }
@@ -202,5 +223,45 @@ func TestNoStories(t *testing.T) {
 	}
 	if page := get(h, "GET", "/doc/w1").Body.String(); strings.Contains(page, "Other copies") {
 		t.Error("page lists copies without stories")
+	}
+}
+
+// TestStoryExportsAndCounts checks that count=stories reaches the
+// Searcher and that a collapsed export writes one row per story with its
+// story columns, in CSV and NDJSON.
+func TestStoryExportsAndCounts(t *testing.T) {
+	f := newStoryFake()
+	h, err := New(f, Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := get(h, "GET", "/api/search?q=strike&count=stories"); w.Code != http.StatusOK || !f.last.CountStories {
+		t.Errorf("count=stories: status %d, CountStories %v", w.Code, f.last.CountStories)
+	}
+	if w := get(h, "GET", "/api/search?q=strike&count=articles"); w.Code != http.StatusOK || f.last.CountStories {
+		t.Errorf("count=articles: status %d, CountStories %v", w.Code, f.last.CountStories)
+	}
+	csvBody := get(h, "GET", "/api/search?q=strike&collapse=story&format=csv").Body.String()
+	lines := strings.Split(strings.TrimSpace(csvBody), "\n")
+	wantCSV := []string{
+		"id,title,source,published,url,people,orgs,places,story,outlets,copies",
+		"w2,T w2,,,,,,,w1,2,3",
+		"x,T x,,,,,,,x,1,1",
+		"y,T y,,,,,,,y,1,1",
+	}
+	if !slices.Equal(lines, wantCSV) {
+		t.Errorf("collapsed CSV:\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(wantCSV, "\n"))
+	}
+	nd := get(h, "GET", "/api/search?q=strike&collapse=story&format=ndjson").Body.String()
+	var first exportRow
+	if err := json.Unmarshal([]byte(strings.SplitN(nd, "\n", 2)[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if first.ID != "w2" || first.Story != "w1" || first.Outlets != 2 || first.Copies != 3 {
+		t.Errorf("first NDJSON row %+v, want w2 of story w1 with 2 outlets and 3 copies", first)
+	}
+	plain := get(h, "GET", "/api/search?q=strike&format=csv").Body.String()
+	if strings.Contains(strings.SplitN(plain, "\n", 2)[0], "story") {
+		t.Error("an export without collapse has story columns")
 	}
 }
