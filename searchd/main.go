@@ -59,6 +59,7 @@ type config struct {
 	reload    time.Duration // how often to look for a new generation
 	timeout   time.Duration // longest a request may run
 	logFormat string        // text or json
+	keep      int           // responses each generation keeps
 }
 
 func main() {
@@ -75,6 +76,7 @@ func run(args []string, stderr io.Writer) int {
 	fs.DurationVar(&cfg.reload, "reload", 30*time.Second, "how often to rescan for a newly published index (a directory watch sees most at once)")
 	fs.StringVar(&cfg.logFormat, "log-format", "text", "log records as text or json")
 	fs.DurationVar(&cfg.timeout, "timeout", 10*time.Second, "longest time one request may take")
+	fs.IntVar(&cfg.keep, "cache", newsindex.DefaultResultCache, "search responses kept per published index, answered again without searching (0: none)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -106,6 +108,7 @@ func serve(cfg *config, log *slog.Logger) error {
 		return fmt.Errorf("open index %s (run indexer first): %w", cfg.index, err)
 	}
 	defer ix.Close()
+	ix.KeepResults(max(cfg.keep, 0))
 	h, err := web.New(ix, web.Options{Logger: log, RequestTimeout: cfg.timeout})
 	if err != nil {
 		return err

@@ -38,59 +38,71 @@ func countsKey(r *search.Request, p params) (string, bool) {
 	return b.String(), true
 }
 
-// countsCache is an LRU cache of facet counts, safe for concurrent use.
-// The zero value is ready; nil caches nothing.
-type countsCache struct {
+// countsCache is an LRU cache of facet counts; nil caches nothing.
+type countsCache = lru[search.Counts]
+
+// newCountsCache returns an empty cache of facet counts.
+func newCountsCache() *countsCache { return newLRU(countsCacheSize, copyCounts) }
+
+// lru is a cache of at most size values, the least recently used dropped
+// first, safe for concurrent use. A value is copied going in and coming
+// out (clone), so that a caller changing a response cannot change the
+// cache. nil caches nothing.
+type lru[V any] struct {
 	mu    sync.Mutex
-	order list.List // of *cacheEntry, most recent first
+	size  int
+	clone func(V) V
+	order list.List // of *lruEntry[V], most recent first
 	byKey map[string]*list.Element
 }
 
-type cacheEntry struct {
-	key    string
-	counts search.Counts
+// newLRU returns an empty cache of size values copied by clone.
+func newLRU[V any](size int, clone func(V) V) *lru[V] {
+	return &lru[V]{size: size, clone: clone, byKey: map[string]*list.Element{}}
 }
 
-// get returns a copy of the counts kept under key.
-func (c *countsCache) get(key string) (search.Counts, bool) {
+type lruEntry[V any] struct {
+	key   string
+	value V
+}
+
+// get returns a copy of the value kept under key.
+func (c *lru[V]) get(key string) (V, bool) {
+	var zero V
 	if c == nil {
-		return search.Counts{}, false
+		return zero, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.byKey[key]
 	if !ok {
-		return search.Counts{}, false
+		return zero, false
 	}
 	c.order.MoveToFront(e)
-	return copyCounts(e.Value.(*cacheEntry).counts), true
+	return c.clone(e.Value.(*lruEntry[V]).value), true
 }
 
-// put keeps a copy of counts under key, dropping the least recently used
-// entry when full.
-func (c *countsCache) put(key string, counts search.Counts) {
+// put keeps a copy of v under key, dropping the least recently used entry
+// when full.
+func (c *lru[V]) put(key string, v V) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.byKey == nil {
-		c.byKey = map[string]*list.Element{}
-	}
 	if e, ok := c.byKey[key]; ok {
 		c.order.MoveToFront(e)
 		return
 	}
-	c.byKey[key] = c.order.PushFront(&cacheEntry{key, copyCounts(counts)})
-	if c.order.Len() > countsCacheSize {
+	c.byKey[key] = c.order.PushFront(&lruEntry[V]{key, c.clone(v)})
+	if c.order.Len() > c.size {
 		last := c.order.Back()
 		c.order.Remove(last)
-		delete(c.byKey, last.Value.(*cacheEntry).key)
+		delete(c.byKey, last.Value.(*lruEntry[V]).key)
 	}
 }
 
-// copyCounts copies the lists of c, so that a caller changing a response
-// cannot change the cache.
+// copyCounts copies the lists of c.
 func copyCounts(c search.Counts) search.Counts {
 	return search.Counts{
 		People:    append([]search.FacetValue{}, c.People...),

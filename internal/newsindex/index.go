@@ -28,6 +28,7 @@ type Index struct {
 	failures atomic.Uint64 // Reloads that failed
 
 	mu    sync.RWMutex     // held shared by each Search and Doc, exclusively by a swap
+	keep  int              // responses each generation keeps (results.go); guarded by reloadMu
 	alias bleve.IndexAlias // always holds exactly cur
 	cur   *generation
 }
@@ -39,11 +40,12 @@ type generation struct {
 	name     string
 	idx      bleve.Index
 	docs     uint64
-	labelSet               // the labels of its facet keys, and its alias tables
-	stories  *story.Groups // its stories with copies; nil if none (story.go)
-	table    *facetTable   // its facet terms by document (facetcount.go)
-	col      *columns      // its sort keys by document (columns.go)
-	cache    *countsCache  // counts of searches without query words; nil keeps none
+	labelSet                        // the labels of its facet keys, and its alias tables
+	stories  *story.Groups          // its stories with copies; nil if none (story.go)
+	table    *facetTable            // its facet terms by document (facetcount.go)
+	col      *columns               // its sort keys by document (columns.go)
+	cache    *countsCache           // counts of searches without query words; nil keeps none
+	results  *lru[*search.Response] // the last responses it gave (results.go); nil keeps none
 }
 
 // Open opens the generation that root/CURRENT names.
@@ -52,17 +54,17 @@ func Open(root string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s (has the indexer published one?): %w", root, err)
 	}
-	g, err := openGeneration(root, name)
+	g, err := openGeneration(root, name, DefaultResultCache)
 	if err != nil {
 		return nil, err
 	}
-	return &Index{root: root, alias: bleve.NewIndexAlias(g.idx), cur: g}, nil
+	return &Index{root: root, keep: DefaultResultCache, alias: bleve.NewIndexAlias(g.idx), cur: g}, nil
 }
 
 // openGeneration opens root/name read-only. Several processes may open the
 // same generation this way at once: bbolt takes only a shared lock, and
 // scorch runs no persister or merger, so nothing is written.
-func openGeneration(root, name string) (*generation, error) {
+func openGeneration(root, name string, keep int) (*generation, error) {
 	dir := filepath.Join(root, name)
 	idx, err := bleve.OpenUsing(dir, map[string]interface{}{
 		"read_only":    true,
@@ -94,7 +96,7 @@ func openGeneration(root, name string) (*generation, error) {
 	stories := readStories(idx)
 	col.readStories(stories)
 	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet(), stories: stories,
-		table: ft, col: col, cache: &countsCache{}}, nil
+		table: ft, col: col, cache: newCountsCache(), results: newResults(keep)}, nil
 }
 
 // Stats describes the generation being served.
@@ -146,7 +148,7 @@ func (ix *Index) reload() (bool, error) {
 	if name == old.name {
 		return false, nil
 	}
-	g, err := openGeneration(ix.root, name)
+	g, err := openGeneration(ix.root, name, ix.keep)
 	if err != nil {
 		return false, fmt.Errorf("reload: %w", err)
 	}

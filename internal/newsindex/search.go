@@ -97,6 +97,11 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 	if g == nil {
 		return nil, fmt.Errorf("search: %w", ErrClosed)
 	}
+	key, keep := resultKey(r, p)
+	if resp, ok := g.results.get(key); keep && ok {
+		resp.Cached, resp.TookMS = true, since(start)
+		return resp, nil
+	}
 	user, err := translator{g.idx.Mapping()}.query(r.Query)
 	if err != nil {
 		return nil, err
@@ -113,6 +118,9 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 		}
 	}
 	resp.TookMS = since(start)
+	if keep {
+		g.results.put(key, resp)
+	}
 	return resp, nil
 }
 

@@ -107,6 +107,7 @@ type Response struct {
 	Total      uint64  `json:"total"`
 	TotalExact bool    `json:"total_exact"`
 	TookMS     float64 `json:"took_ms"`
+	Cached     bool    `json:"cached,omitempty"` // answered from the served generation's result cache
 	Hits       []Hit   `json:"hits"`
 	NextCursor string  `json:"next_cursor,omitempty"`
 	Facets     Counts  `json:"facets"`
