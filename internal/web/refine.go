@@ -158,3 +158,14 @@ func lead(body string) string {
 	}
 	return string(rs) + "…"
 }
+
+// storyToggle is the search with parameter name set to value, or without
+// it when value is "", from its first page: a change of collapse or count
+// makes another list, which old pages and cursors do not belong to.
+func (l links) storyToggle(name, value string) string {
+	return l.edit("/", func(v url.Values) {
+		v.Del("page")
+		v.Del("cursor")
+		set(v, name, value)
+	})
+}

@@ -37,6 +37,13 @@ type searchPage struct {
 	NDJSONURL string        // and as NDJSON
 	ByName    string        // the facets ordered A–Z; "" when they are
 	ByCount   string        // the facets ordered by count; "" when they are
+	Stories   storyLinks    // collapse=story and count=stories, on or off
+}
+
+// storyLinks switch collapsing and story counts (stories.go).
+type storyLinks struct {
+	Collapsed, Counted bool
+	Collapse, Count    string // the same search with the option switched
 }
 
 // param is one URL parameter value.
@@ -141,6 +148,9 @@ func newSearchPage(v url.Values, req *search.Request, resp *search.Response, lea
 		NDJSONURL: l.export("ndjson"),
 		Empty:     emptyViews(l, resp.EmptyBecause),
 	}
+	p.Stories = storyLinks{Collapsed: req.Collapse, Counted: req.CountStories,
+		Collapse: l.storyToggle("collapse", onOff(!req.Collapse, "story")),
+		Count:    l.storyToggle("count", onOff(!req.CountStories, "stories"))}
 	if req.FacetSort == search.ByName {
 		p.ByCount = l.facetSort(search.ByCount)
 	} else {
@@ -294,4 +304,12 @@ func orUntitled(title string) string {
 		return "(untitled)"
 	}
 	return title
+}
+
+// onOff is value when on, else "".
+func onOff(on bool, value string) string {
+	if on {
+		return value
+	}
+	return ""
 }

@@ -211,6 +211,16 @@ func TestSearchPageStories(t *testing.T) {
 	if strings.Contains(plain, "carried by") || strings.Count(plain, `<h2><a href="/doc/w`) != 3 {
 		t.Error("without collapse the page groups hits")
 	}
+	for _, tc := range []struct{ page, want string }{
+		{plain, `<a href="/?collapse=story&amp;q=strike">Show one result per story</a>`},
+		{plain, `<a href="/?count=stories&amp;q=strike">count stories</a>`},
+		{page, `<a href="/?q=strike">show every copy</a>`},
+		{get(h, "GET", "/?q=strike&count=stories&page=2").Body.String(), `Counts are of stories (<a href="/?q=strike">count articles</a>)`},
+	} {
+		if !strings.Contains(tc.page, tc.want) {
+			t.Errorf("page lacks the switch %s", tc.want)
+		}
+	}
 }
 
 // TestNoStories checks a Searcher without stories: collapse is refused,
