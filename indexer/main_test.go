@@ -20,7 +20,7 @@ func TestIndexCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "15 added") || !strings.Contains(stderr.String(), "0 skipped") {
+	if !strings.Contains(stderr.String(), "16 added") || !strings.Contains(stderr.String(), "0 skipped") {
 		t.Errorf("summary: %s", stderr.String())
 	}
 	current, err := os.ReadFile(filepath.Join(index, "CURRENT"))
