@@ -182,7 +182,12 @@ func (w *walk) main(ctx context.Context, req *search.Request, user query.Query) 
 	var err error
 	switch {
 	case user != nil:
-		err = walkQuery(ctx, w.r, w.g.idx.Mapping(), user, w.top.o.sort == search.Relevance, visit)
+		scored := w.top.o.sort == search.Relevance
+		if plan, ok := planWords(w.g.idx.Mapping(), req.Query); ok {
+			err = walkWords(ctx, w.r, plan, scored, visit) // wordwalk.go
+		} else {
+			err = walkQuery(ctx, w.r, w.g.idx.Mapping(), user, scored, visit)
+		}
 	case w.f.none():
 		w.browse()
 		if w.ts != nil && w.ts.main != nil { // stories counted: the table's counts are of articles
