@@ -2,8 +2,8 @@ package newsindex
 
 // Words walked on the postings.
 //
-// Most searches are a few words that must all match, in the title or the
-// body, perhaps with a word that must not. Bleve runs such a search as a
+// Most searches are a few words or phrases that must all match, in the
+// title or the body, perhaps with some that must not. Bleve runs such a search as a
 // conjunction of disjunctions of term searchers, and at 300,000 articles
 // that machinery (a match object per posting per searcher, the
 // disjunction's bookkeeping) cost more than reading the postings. A
@@ -16,8 +16,9 @@ package newsindex
 // sqrt(tf) × norm × idf² × boost, times the share of its fields that
 // matched (Bleve's coordination factor), summed over the words. The order
 // of the hits is therefore the one Bleve's searchers give
-// (wordwalk_test.go compares them). Phrases, OR and words of several
-// tokens are left to Bleve.
+// (wordwalk_test.go compares them). A phrase is walked the same way, its
+// tokens' positions read only where they all occur. OR, words of several
+// tokens and phrases of one are left to Bleve.
 
 import (
 	"context"
@@ -37,9 +38,11 @@ type wordPlan struct {
 	not  []planWord
 }
 
-// planWord is one token searched in one or more fields.
+// planWord is one token, or the tokens of a phrase, searched in one or
+// more fields.
 type planWord struct {
-	term   string
+	terms  []string
+	offset []int // a phrase's token positions, relative to its first
 	fields []string
 }
 
@@ -56,7 +59,7 @@ func planWords(m mapping.IndexMapping, q *search.Query) (wordPlan, bool) {
 			target, n = &p.not, x.Node
 		}
 		t, ok := n.(*search.Term)
-		if !ok || t.Phrase {
+		if !ok {
 			return p, false
 		}
 		w, ok, drop := planWordOf(m, t)
@@ -72,7 +75,8 @@ func planWords(m mapping.IndexMapping, q *search.Query) (wordPlan, bool) {
 }
 
 // planWordOf plans term t; drop says it analyses to nothing (the
-// translator drops it too), !ok that it is not one token.
+// translator drops it too), !ok that it is a word of several tokens or a
+// phrase of one, which Bleve searches otherwise.
 func planWordOf(m mapping.IndexMapping, t *search.Term) (w planWord, ok, drop bool) {
 	fields := []string{fieldTitle, fieldBody}
 	if t.Field != "" {
@@ -87,58 +91,54 @@ func planWordOf(m mapping.IndexMapping, t *search.Term) (w planWord, ok, drop bo
 		return w, false, false
 	}
 	toks := an.Analyze([]byte(t.Text))
-	switch len(toks) {
-	case 0:
+	switch {
+	case len(toks) == 0:
 		return w, false, true
-	case 1:
-		return planWord{term: string(toks[0].Term), fields: fields}, true, false
+	case len(toks) == 1 && t.Phrase, len(toks) > 1 && !t.Phrase:
+		return w, false, false
 	}
-	return w, false, false
+	w.fields = fields
+	for _, tok := range toks {
+		w.terms = append(w.terms, string(tok.Term))
+		w.offset = append(w.offset, tok.Position-toks[0].Position)
+	}
+	return w, true, false
+}
+
+// fieldStream is the documents of one word in one field.
+type fieldStream interface {
+	at() (uint64, bool)                 // the current document; false when done
+	advance(d uint64, buf []byte) error // to the first document at or after d
+	score() float64                     // at the current document
+	close()
 }
 
 // postings is one term's postings in one field, and its weight.
 type postings struct {
 	r      index.TermFieldReader
 	doc    index.TermFieldDoc
-	at     uint64 // the current document; done when the postings ran out
+	cur    uint64 // the current document, unless done
 	done   bool
 	weight float64 // idf² × boost
 }
 
-// wordStream merges the postings of one word's fields.
-type wordStream struct {
-	fields []*postings
-}
+func (p *postings) at() (uint64, bool) { return p.cur, !p.done }
 
-// current is the smallest current document of the word's fields.
-func (s *wordStream) current() (uint64, bool) {
-	min, any := uint64(math.MaxUint64), false
-	for _, p := range s.fields {
-		if !p.done && p.at < min {
-			min, any = p.at, true
-		}
+func (p *postings) advance(d uint64, buf []byte) error {
+	if p.done || p.cur >= d {
+		return nil
 	}
-	return min, any
-}
-
-// advance moves every field to its first document at or after d.
-func (s *wordStream) advance(d uint64, buf []byte) error {
-	for _, p := range s.fields {
-		if p.done || p.at >= d {
-			continue
-		}
-		var got *index.TermFieldDoc
-		var err error
-		if p.at+1 == d { // the next posting is at d or beyond: no seek
-			got, err = p.r.Next(&p.doc)
-		} else {
-			got, err = p.r.Advance(index.NewIndexInternalID(buf, d), &p.doc)
-		}
-		if err != nil {
-			return err
-		}
-		p.set(got)
+	var got *index.TermFieldDoc
+	var err error
+	if p.cur+1 == d { // the next posting is at d or beyond: no seek
+		got, err = p.r.Next(&p.doc)
+	} else {
+		got, err = p.r.Advance(index.NewIndexInternalID(buf, d), &p.doc)
 	}
+	if err != nil {
+		return err
+	}
+	p.set(got)
 	return nil
 }
 
@@ -148,15 +148,198 @@ func (p *postings) set(got *index.TermFieldDoc) {
 		p.done = true
 		return
 	}
-	p.at = got.ID.Value()
+	p.cur = got.ID.Value()
+}
+
+func (p *postings) score() float64 {
+	return math.Sqrt(float64(p.doc.Freq)) * p.doc.Norm * p.weight
+}
+
+func (p *postings) close() { p.r.Close() }
+
+// openPostings opens the postings of term in field, at the first document.
+func openPostings(ctx context.Context, r index.IndexReader, term, field string, docs uint64, scored, vectors bool) (*postings, error) {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, scored, scored, vectors)
+	if err != nil {
+		return nil, err
+	}
+	boost := 1.0
+	if field == fieldTitle {
+		boost = titleBoost
+	}
+	idf := 1 + math.Log(float64(docs)/float64(tfr.Count()+1))
+	p := &postings{r: tfr, weight: idf * idf * boost}
+	got, err := tfr.Next(&p.doc)
+	if err != nil {
+		tfr.Close()
+		return nil, err
+	}
+	p.set(got)
+	return p, nil
+}
+
+// phraseStream is a phrase's documents in one field: those holding all its
+// tokens (found by leapfrogging their postings) where the tokens also
+// stand at their offsets. Positions are read, from readers of their own,
+// only at those documents. Its score is the sum of its tokens' (Bleve
+// scores a phrase as the conjunction of its terms).
+type phraseStream struct {
+	terms   []*postings // without positions
+	vectors []*postings // the same terms with positions
+	offset  []int
+	cur     uint64
+	started bool // cur is a document of the phrase
+	done    bool
+}
+
+func (p *phraseStream) at() (uint64, bool) { return p.cur, !p.done }
+
+func (p *phraseStream) advance(d uint64, buf []byte) error {
+	if p.done || p.started && p.cur >= d {
+		return nil
+	}
+	p.started = true
+	for {
+		c, ok, err := allAt(p.terms, d, buf)
+		if err != nil || !ok {
+			p.done = !ok
+			return err
+		}
+		in, err := p.standsAt(c, buf)
+		if err != nil {
+			return err
+		}
+		if in {
+			p.cur = c
+			return nil
+		}
+		d = c + 1
+	}
+}
+
+// allAt leapfrogs ps to the first document at or after d that they all
+// hold; false when there is none.
+func allAt(ps []*postings, d uint64, buf []byte) (uint64, bool, error) {
+	for {
+		agreed := true
+		for _, p := range ps {
+			if err := p.advance(d, buf); err != nil {
+				return 0, false, err
+			}
+			c, ok := p.at()
+			if !ok {
+				return 0, false, nil
+			}
+			if c > d {
+				d, agreed = c, false
+			}
+		}
+		if agreed {
+			return d, true, nil
+		}
+	}
+}
+
+// standsAt reports whether the phrase's tokens stand at their offsets in
+// document d, which holds them all.
+func (p *phraseStream) standsAt(d uint64, buf []byte) (bool, error) {
+	for _, v := range p.vectors {
+		if err := v.advance(d, buf); err != nil {
+			return false, err
+		}
+		if c, ok := v.at(); !ok || c != d {
+			return false, nil // cannot happen: the same postings
+		}
+	}
+	has := make([]map[uint64]bool, len(p.vectors))
+	for i, v := range p.vectors[1:] {
+		has[i+1] = map[uint64]bool{}
+		for _, tv := range v.doc.Vectors {
+			has[i+1][tv.Pos] = true
+		}
+	}
+	for _, first := range p.vectors[0].doc.Vectors {
+		all := true
+		for i := 1; i < len(p.vectors) && all; i++ {
+			all = has[i][first.Pos+uint64(p.offset[i])]
+		}
+		if all {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func (p *phraseStream) score() float64 {
+	sum := 0.0
+	for _, t := range p.terms {
+		sum += t.score()
+	}
+	return sum
+}
+
+func (p *phraseStream) close() {
+	for _, t := range append(p.terms, p.vectors...) {
+		t.close()
+	}
+}
+
+// openPhrase opens the postings of w's tokens in field.
+func openPhrase(ctx context.Context, r index.IndexReader, w planWord, field string, docs uint64, scored bool) (*phraseStream, error) {
+	p := &phraseStream{offset: w.offset}
+	for _, t := range w.terms {
+		a, err := openPostings(ctx, r, t, field, docs, scored, false)
+		if err != nil {
+			p.close()
+			return nil, err
+		}
+		p.terms = append(p.terms, a)
+		b, err := openPostings(ctx, r, t, field, docs, false, true)
+		if err != nil {
+			p.close()
+			return nil, err
+		}
+		p.vectors = append(p.vectors, b)
+	}
+	if err := p.advance(0, make([]byte, 8)); err != nil {
+		p.close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// wordStream merges the streams of one word's fields.
+type wordStream struct {
+	fields []fieldStream
+}
+
+// current is the smallest current document of the word's fields.
+func (s *wordStream) current() (uint64, bool) {
+	min, any := uint64(math.MaxUint64), false
+	for _, f := range s.fields {
+		if c, ok := f.at(); ok && c < min {
+			min, any = c, true
+		}
+	}
+	return min, any
+}
+
+// advance moves every field to its first document at or after d.
+func (s *wordStream) advance(d uint64, buf []byte) error {
+	for _, f := range s.fields {
+		if err := f.advance(d, buf); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // score is the word's score in document d, which it holds.
 func (s *wordStream) score(d uint64) float64 {
 	sum, matched := 0.0, 0
-	for _, p := range s.fields {
-		if !p.done && p.at == d {
-			sum += math.Sqrt(float64(p.doc.Freq)) * p.doc.Norm * p.weight
+	for _, f := range s.fields {
+		if c, ok := f.at(); ok && c == d {
+			sum += f.score()
 			matched++
 		}
 	}
@@ -166,36 +349,29 @@ func (s *wordStream) score(d uint64) float64 {
 	return sum
 }
 
-// openWord opens the postings of w's fields.
+// openWord opens the streams of w's fields.
 func openWord(ctx context.Context, r index.IndexReader, w planWord, docs uint64, scored bool) (*wordStream, error) {
 	s := &wordStream{}
 	for _, f := range w.fields {
-		tfr, err := r.TermFieldReader(ctx, []byte(w.term), f, scored, scored, false)
+		var fs fieldStream
+		var err error
+		if len(w.terms) == 1 {
+			fs, err = openPostings(ctx, r, w.terms[0], f, docs, scored, false)
+		} else {
+			fs, err = openPhrase(ctx, r, w, f, docs, scored)
+		}
 		if err != nil {
 			s.close()
 			return nil, err
 		}
-		boost := 1.0
-		if f == fieldTitle {
-			boost = titleBoost
-		}
-		idf := 1 + math.Log(float64(docs)/float64(tfr.Count()+1))
-		p := &postings{r: tfr, weight: idf * idf * boost}
-		got, err := tfr.Next(&p.doc)
-		if err != nil {
-			tfr.Close()
-			s.close()
-			return nil, err
-		}
-		p.set(got)
-		s.fields = append(s.fields, p)
+		s.fields = append(s.fields, fs)
 	}
 	return s, nil
 }
 
 func (s *wordStream) close() {
-	for _, p := range s.fields {
-		p.r.Close()
+	for _, f := range s.fields {
+		f.close()
 	}
 }
 

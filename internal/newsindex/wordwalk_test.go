@@ -14,25 +14,35 @@ import (
 // documents Bleve's searchers find, with scores in the same proportion,
 // hence in the same order.
 func TestWordWalkAgreesWithBleve(t *testing.T) {
-	ix := openUpdated(t)
-	g := ix.cur
-	rd, err := g.reader()
-	if err != nil {
-		t.Fatal(err)
+	synth, real := openUpdated(t), openCorpus(t)
+	tests := []struct {
+		ix *Index
+		q  *search.Query
+	}{
+		{synth, q(word("storm"))},
+		{synth, q(word("election"))},
+		{synth, q(word("storm"), word("battery"))},
+		{synth, q(word("Storms"), not(word("battery")))},
+		{synth, q(&search.Term{Field: "title", Text: "storm"})},
+		{synth, q(&search.Term{Field: "body", Text: "election"}, word("results"))},
+		{synth, q(word("zeppelin"))},
+		{synth, q(word("storm"), word("!"))},
+		{real, q(&search.Term{Text: "closes ports", Phrase: true})},
+		{real, q(&search.Term{Text: "storm shut", Phrase: true}, not(word("battery")))},
+		{real, q(&search.Term{Text: "joint statement", Phrase: true}, word("talks"))},
+		{real, q(&search.Term{Text: "ports closes", Phrase: true})},
+		{real, q(&search.Term{Field: "body", Text: "the ports of", Phrase: true})},
+		{real, q(word("storm"), &search.Term{Text: "Tayyip Erdoğan", Phrase: true})},
 	}
-	defer rd.Close()
-	tests := []*search.Query{
-		q(word("storm")),
-		q(word("election")),
-		q(word("storm"), word("battery")),
-		q(word("Storms"), not(word("battery"))),
-		q(&search.Term{Field: "title", Text: "storm"}),
-		q(&search.Term{Field: "body", Text: "election"}, word("results")),
-		q(word("zeppelin")),
-		q(word("storm"), word("!")),
-	}
-	for _, tq := range tests {
+	matched := map[string]int{}
+	for _, tt := range tests {
+		g, tq := tt.ix.cur, tt.q
 		t.Run(tq.String(), func(t *testing.T) {
+			rd, err := g.reader()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rd.Close()
 			plan, ok := planWords(g.idx.Mapping(), tq)
 			if !ok {
 				t.Fatal("not planned as words")
@@ -51,6 +61,7 @@ func TestWordWalkAgreesWithBleve(t *testing.T) {
 			if len(fast) != len(slow) {
 				t.Fatalf("%d matches, Bleve %d", len(fast), len(slow))
 			}
+			matched[tq.String()] = len(fast)
 			ratio := 0.0
 			for i := range fast {
 				if fast[i].d != slow[i].d {
@@ -74,6 +85,11 @@ func TestWordWalkAgreesWithBleve(t *testing.T) {
 			}
 		})
 	}
+	for _, name := range []string{"storm", `"closes ports"`, `"storm shut" -battery`, `"joint statement" talks`, `body:"the ports of"`} {
+		if matched[name] == 0 {
+			t.Errorf("%s matched nothing: the comparison checks nothing", name)
+		}
+	}
 }
 
 // TestPlanWords checks which queries the postings walk takes.
@@ -87,7 +103,8 @@ func TestPlanWords(t *testing.T) {
 		{q(word("storm")), true},
 		{q(word("storm"), not(word("port"))), true},
 		{q(&search.Term{Field: "person", Text: "erdogan"}), true},
-		{q(&search.Term{Text: "closes ports", Phrase: true}), false},
+		{q(&search.Term{Text: "closes ports", Phrase: true}), true},
+		{q(&search.Term{Text: "ports", Phrase: true}), false},
 		{q(&search.Or{Any: []search.Node{word("a"), word("b")}}), false},
 		{q(word("covid-19")), false},
 		{q(not(word("storm"))), false},
