@@ -22,6 +22,7 @@ type Load struct {
 // Result is what a query phase measured.
 type Result struct {
 	Samples []time.Duration            // one per request, warm-up excluded
+	First   []time.Duration            // the warm-up pass: each query's first request
 	ByQuery map[string][]time.Duration // the same samples by query id
 	Totals  map[string]uint64          // total hits per query id
 	Passes  int                        // passes done (Limit may cut them short)
@@ -34,11 +35,12 @@ const maxBody = 16 << 20
 func (l *Load) Queries(ctx context.Context, qs []Query) (*Result, error) {
 	res := &Result{Totals: map[string]uint64{}, ByQuery: map[string][]time.Duration{}}
 	for _, q := range qs {
-		_, total, err := l.get(ctx, q.Params)
+		d, total, err := l.get(ctx, q.Params)
 		if err != nil {
 			return nil, fmt.Errorf("query %s: %w", q.ID, err)
 		}
 		res.Totals[q.ID] = total
+		res.First = append(res.First, d)
 	}
 	start := time.Now()
 	for pass := 0; pass < l.Reps; pass++ {

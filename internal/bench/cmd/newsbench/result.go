@@ -13,9 +13,15 @@ type scaleResult struct {
 	k        int
 	corpus   bench.Corpus
 	builds   map[string]*samples
+	modes    []*queryResult // the query phase in each searchd mode
+	docs     int            // documents searchd reports
+}
+
+// queryResult is the query phase against one searchd.
+type queryResult struct {
+	mode     string
 	queries  *bench.Result   // the query set through searchd
 	facetAll []time.Duration // facet counts over all documents
-	docs     int             // documents searchd reports
 	searchd  bench.Usage     // searchd's usage over its whole life
 	heapMiB  int             // largest Go heap searchd's GC saw
 }

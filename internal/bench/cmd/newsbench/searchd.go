@@ -21,13 +21,36 @@ import (
 // startTimeout bounds how long searchd may take to answer /healthz.
 const startTimeout = 60 * time.Second
 
-// serve starts searchd on root, runs the query phase and stops it.
+// searchdMode is one way the query phase runs searchd.
+type searchdMode struct {
+	name  string
+	flags []string
+}
+
+// modes: "cold" computes every response (no result cache), so each sample
+// is a search; "warm" is searchd as it serves by default, where the passes
+// after the first are answered from the result cache.
+var modes = []searchdMode{{"cold", []string{"-cache", "0"}}, {"warm", nil}}
+
+// serve runs the query phase against searchd on root in each mode.
 func (e *env) serve(ctx context.Context, r *scaleResult, root string) error {
+	for _, m := range modes {
+		if err := e.serveMode(ctx, r, root, m); err != nil {
+			return fmt.Errorf("%s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// serveMode starts searchd on root in mode m, runs the query phase and
+// stops it.
+func (e *env) serveMode(ctx context.Context, r *scaleResult, root string, m searchdMode) error {
 	addr, err := freeAddr()
 	if err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, filepath.Join(e.bin, "searchd"), "-index", root, "-addr", addr, "-reload", "1m")
+	args := append([]string{"-index", root, "-addr", addr, "-reload", "1m"}, m.flags...)
+	cmd := exec.CommandContext(ctx, filepath.Join(e.bin, "searchd"), args...)
 	cmd.Env = append(e.buildEnv(), "GODEBUG=gctrace=1")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -35,11 +58,13 @@ func (e *env) serve(ctx context.Context, r *scaleResult, root string) error {
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start searchd: %w", err)
 	}
-	qerr := e.query(ctx, r, "http://"+addr)
+	q := &queryResult{mode: m.name}
+	r.modes = append(r.modes, q)
+	qerr := e.query(ctx, r, q, "http://"+addr)
 	cmd.Process.Signal(syscall.SIGTERM)
 	werr := cmd.Wait()
-	r.searchd = bench.UsageOf(cmd.ProcessState, time.Since(start))
-	r.heapMiB = peakHeap(stderr.Bytes())
+	q.searchd = bench.UsageOf(cmd.ProcessState, time.Since(start))
+	q.heapMiB = peakHeap(stderr.Bytes())
 	if qerr != nil {
 		return fmt.Errorf("%w (searchd: %s)", qerr, lastLine(stderr.String()))
 	}
@@ -51,19 +76,19 @@ func (e *env) serve(ctx context.Context, r *scaleResult, root string) error {
 
 // query waits for searchd, then times the query set and the facet counts
 // over all documents.
-func (e *env) query(ctx context.Context, r *scaleResult, base string) error {
+func (e *env) query(ctx context.Context, r *scaleResult, q *queryResult, base string) error {
 	client := &http.Client{Timeout: 30 * time.Second}
 	docs, err := waitHealthy(ctx, client, base)
 	if err != nil {
 		return err
 	}
 	r.docs = docs
-	fmt.Fprintf(e.log, "newsbench: %dx searchd up with %d documents; querying\n", r.k, docs)
+	fmt.Fprintf(e.log, "newsbench: %dx searchd (%s) up with %d documents; querying\n", r.k, q.mode, docs)
 	l := &bench.Load{Base: base, Reps: e.cfg.reps, Limit: e.cfg.queryTime, Client: client}
-	if r.queries, err = l.Queries(ctx, e.queries); err != nil {
+	if q.queries, err = l.Queries(ctx, e.queries); err != nil {
 		return err
 	}
-	r.facetAll, err = l.Repeat(ctx, url.Values{}, e.cfg.facetReps)
+	q.facetAll, err = l.Repeat(ctx, url.Values{}, e.cfg.facetReps)
 	return err
 }
 
