@@ -10,11 +10,11 @@ import (
 
 // scaleResult is everything measured at one scale.
 type scaleResult struct {
-	k        int
-	corpus   bench.Corpus
-	builds   map[string]*samples
-	modes    []*queryResult // the query phase in each searchd mode
-	docs     int            // documents searchd reports
+	k      int
+	corpus bench.Corpus
+	builds map[string]*samples
+	modes  []*queryResult // the query phase in each searchd mode
+	docs   int            // documents searchd reports
 }
 
 // queryResult is the query phase against one searchd.
