@@ -197,7 +197,7 @@ func (g *generation) walk(ctx context.Context, rd index.IndexReader, r *search.R
 		w.cl = &collapser{best: map[uint32]entry{}}
 	}
 	if count {
-		w.ts = g.newTallies(w.f, user, r.CountStories)
+		w.ts = g.newTallies(w.f, user == nil && w.f.none() && !r.CountStories)
 	}
 	fail := func(err error) (*walk, error) {
 		if w.ts != nil {
@@ -236,13 +236,12 @@ func (g *generation) reader() (index.IndexReader, error) {
 	return rd, nil
 }
 
-// newTallies returns the tallies a walk with filters f counts into; a
-// search without words or filters counts nothing: its counts are the
-// table's counts over all articles (nil tallies), unless it counts
-// stories.
-func (g *generation) newTallies(f *filters, user query.Query, stories bool) *tallies {
+// newTallies returns the tallies a walk with filters f counts into; with
+// all, nil tallies: the search counts every article (no words, no filter,
+// articles counted), whose counts the table holds.
+func (g *generation) newTallies(f *filters, all bool) *tallies {
 	ts := &tallies{}
-	if user == nil && f.none() && !stories {
+	if all {
 		return ts
 	}
 	ts.main = g.table.getTally()

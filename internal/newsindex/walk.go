@@ -159,8 +159,42 @@ type walk struct {
 // set, the facet counts.
 func (w *walk) main(ctx context.Context, req *search.Request, user query.Query) error {
 	t, col := w.g.table, w.g.col
-	together := user != nil // else each selected facet is counted by a walk of its own
-	visit := func(d uint32, score float64) {
+	var err error
+	switch {
+	case user != nil:
+		scored := w.top.o.sort == search.Relevance
+		if plan, ok := planWords(w.g.idx.Mapping(), req.Query); ok {
+			err = w.words(ctx, plan, scored) // split.go
+		} else {
+			err = walkQuery(ctx, w.r, w.g.idx.Mapping(), user, scored, w.visitor(true))
+		}
+	case w.f.none():
+		w.browse()
+		if w.ts != nil && w.ts.main != nil { // stories counted: the table's counts are of articles
+			for _, d := range col.byID {
+				w.count(w.ts.main, d, t.ordsOf(uint64(d)))
+			}
+		}
+		return nil
+	default:
+		q := driver(req, "")
+		if q == nil { // exclusions alone
+			q = query.NewMatchAllQuery()
+		}
+		err = walkQuery(ctx, w.r, w.g.idx.Mapping(), q, false, w.visitor(false))
+	}
+	if w.cl != nil {
+		w.cl.flush(w.top)
+	}
+	return err
+}
+
+// visitor returns what the main walk does with each match. together says
+// the walk counts the disjunctive counts of the selected facets too (a
+// walk driven by words); without words each has a walk of its own.
+func (w *walk) visitor(together bool) func(d uint32, score float64) {
+	t, col := w.g.table, w.g.col
+	return func(d uint32, score float64) {
 		ords := t.ordsOf(uint64(d))
 		c := w.f.classify(ords, col.date[d])
 		switch {
@@ -179,34 +213,6 @@ func (w *walk) main(ctx context.Context, req *search.Request, user query.Query) 
 			w.count(w.ts.of[c], d, ords)
 		}
 	}
-	var err error
-	switch {
-	case user != nil:
-		scored := w.top.o.sort == search.Relevance
-		if plan, ok := planWords(w.g.idx.Mapping(), req.Query); ok {
-			err = walkWords(ctx, w.r, plan, scored, visit) // wordwalk.go
-		} else {
-			err = walkQuery(ctx, w.r, w.g.idx.Mapping(), user, scored, visit)
-		}
-	case w.f.none():
-		w.browse()
-		if w.ts != nil && w.ts.main != nil { // stories counted: the table's counts are of articles
-			for _, d := range col.byID {
-				w.count(w.ts.main, d, t.ordsOf(uint64(d)))
-			}
-		}
-		return nil
-	default:
-		q := driver(req, "")
-		if q == nil { // exclusions alone
-			q = query.NewMatchAllQuery()
-		}
-		err = walkQuery(ctx, w.r, w.g.idx.Mapping(), q, false, visit)
-	}
-	if w.cl != nil {
-		w.cl.flush(w.top)
-	}
-	return err
 }
 
 // offer hands match e to the page, through the collapser if the walk

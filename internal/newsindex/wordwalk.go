@@ -375,9 +375,10 @@ func (s *wordStream) close() {
 	}
 }
 
-// walkWords calls visit with every document that has all of plan's must
-// words and none of its not words, and its score when scored.
-func walkWords(ctx context.Context, r index.IndexReader, plan wordPlan, scored bool, visit func(d uint32, score float64)) error {
+// walkWords calls visit with every document numbered from lo to below hi
+// that has all of plan's must words and none of its not words, and its
+// score when scored.
+func walkWords(ctx context.Context, r index.IndexReader, plan wordPlan, scored bool, lo, hi uint64, visit func(d uint32, score float64)) error {
 	docs, err := r.DocCount()
 	if err != nil {
 		return err
@@ -400,15 +401,15 @@ func walkWords(ctx context.Context, r index.IndexReader, plan wordPlan, scored b
 			*group.into = append(*group.into, s)
 		}
 	}
-	return leapfrog(ctx, must, not, scored, visit)
+	return leapfrog(ctx, must, not, scored, lo, hi, visit)
 }
 
-// leapfrog walks the documents all of must share, skipping those any of
-// not holds.
-func leapfrog(ctx context.Context, must, not []*wordStream, scored bool, visit func(d uint32, score float64)) error {
+// leapfrog walks the documents from lo to below hi all of must share,
+// skipping those any of not holds.
+func leapfrog(ctx context.Context, must, not []*wordStream, scored bool, lo, hi uint64, visit func(d uint32, score float64)) error {
 	buf := make([]byte, 8)
-	var target uint64
-	for n := 0; ; n++ {
+	target := lo
+	for n := 0; target < hi; n++ {
 		if n%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -428,6 +429,9 @@ func leapfrog(ctx context.Context, must, not []*wordStream, scored bool, visit f
 		if !agreed {
 			continue
 		}
+		if target >= hi {
+			return nil
+		}
 		if target >= 1<<31 {
 			return fmt.Errorf("document number %d out of range", target)
 		}
@@ -446,6 +450,7 @@ func leapfrog(ctx context.Context, must, not []*wordStream, scored bool, visit f
 		}
 		target++
 	}
+	return nil
 }
 
 // holds reports whether any word of ws is in document d.
