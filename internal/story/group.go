@@ -56,8 +56,16 @@ type Member struct {
 	Source    string
 	Published time.Time // zero when unknown
 	Sig       *Signature
-	Shingles  int    // how many shingles Sig was made of
-	Story     string // the id of its story, set by Assign
+	Shingles  int     // how many shingles Sig was made of
+	Sketch    *Sketch // for a short body (NewSketch), else nil
+	Story     string  // the id of its story, set by Assign
+}
+
+// NewMember returns the Member for an article: its signature, shingle
+// count and sketch.
+func NewMember(id, source string, published time.Time, title, body string) Member {
+	sig, n := SignArticle(title, body)
+	return Member{ID: id, Source: source, Published: published, Sig: &sig, Shingles: n, Sketch: NewSketch(title, body)}
 }
 
 // rep is the representative of a story: its founder's signature and date.
@@ -65,6 +73,9 @@ type rep struct {
 	sig       *Signature
 	shingles  int
 	published time.Time
+	sketch    *Sketch  // nil for a long body
+	keys      []uint32 // what the story is filed under in Set.sketched
+	seen      uint64   // the match call that last looked at it
 }
 
 // DefaultWindow is the default Window: copies of one story appear within
@@ -81,10 +92,12 @@ type Set struct {
 	Window    time.Duration
 	threshold float64
 	members   map[string]*Member
-	reps      map[string]rep             // story id -> representative
+	reps      map[string]*rep            // story id -> representative
 	byStory   map[string][]string        // story id -> member ids
 	bands     [Bands]map[uint64][]string // band value -> story ids
+	sketched  map[uint32][]string        // sketch key -> story ids
 	pending   map[string]*Member         // added, not yet assigned
+	matches   uint64                     // calls of match so far
 }
 
 // New returns an empty Set that groups articles whose estimated
@@ -97,9 +110,10 @@ func New(threshold float64) *Set {
 		Window:    DefaultWindow,
 		threshold: min(threshold, 1),
 		members:   map[string]*Member{},
-		reps:      map[string]rep{},
+		reps:      map[string]*rep{},
 		byStory:   map[string][]string{},
 		pending:   map[string]*Member{},
+		sketched:  map[uint32][]string{},
 	}
 	return s
 }
@@ -155,7 +169,7 @@ func (s *Set) Assign() {
 		m.Story = s.match(m)
 		if m.Story == "" {
 			m.Story = m.ID
-			s.file(m.ID, rep{m.Sig, m.Shingles, m.Published})
+			s.file(m.ID, &rep{sig: m.Sig, shingles: m.Shingles, published: m.Published, sketch: m.Sketch})
 		}
 		s.members[m.ID] = m
 		s.byStory[m.Story] = append(s.byStory[m.Story], m.ID)
@@ -177,28 +191,53 @@ func byTime(a, b *Member) int {
 	return cmp.Compare(a.ID, b.ID)
 }
 
-// match returns the story whose representative is most similar to m, at
-// least the threshold (the smallest id among equals), or "".
+// match returns the story whose representative m copies most closely,
+// or "" (the smallest id among equals).
 func (s *Set) match(m *Member) string {
-	best, bestSim := "", 0.0
-	var seen []string // candidates are few: a slice beats a map
+	best, bestScore := "", 0.0
+	s.matches++
+	try := func(id string) {
+		r := s.reps[id]
+		if r.seen == s.matches {
+			return
+		}
+		r.seen = s.matches
+		if !s.near(m.Published, r.published) {
+			return
+		}
+		ok, score := s.copies(m, r)
+		if ok && (score > bestScore || score == bestScore && id < best) {
+			best, bestScore = id, score
+		}
+	}
 	for i, band := range s.bands {
 		for _, id := range band[bandOf(m.Sig, i)] {
-			if slices.Contains(seen, id) {
-				continue
-			}
-			seen = append(seen, id)
-			r := s.reps[id]
-			sim := Similarity(m.Sig, r.sig)
-			if sim < s.threshold || (m.Shingles < MinShingles || r.shingles < MinShingles) && sim < 1 || !s.near(m.Published, r.published) {
-				continue
-			}
-			if sim > bestSim || sim == bestSim && id < best {
-				best, bestSim = id, sim
+			try(id)
+		}
+	}
+	if m.Sketch != nil {
+		for _, w := range m.Sketch.Words {
+			for _, id := range s.sketched[w] {
+				try(id)
 			}
 		}
 	}
 	return best
+}
+
+// copies reports whether m is a copy of the story that r represents, and
+// how alike the two are: by their sketches when both bodies are short,
+// else by estimated similarity, which a body under MinShingles shingles
+// must reach in full.
+func (s *Set) copies(m *Member, r *rep) (bool, float64) {
+	if m.Sketch != nil && r.sketch != nil {
+		return m.Sketch.copies(r.sketch)
+	}
+	sim := Similarity(m.Sig, r.sig)
+	if sim < s.threshold || (m.Shingles < MinShingles || r.shingles < MinShingles) && sim < 1 {
+		return false, sim
+	}
+	return true, sim
 }
 
 // near reports whether a and b are within the Window of each other.
@@ -220,7 +259,7 @@ func bandOf(sig *Signature, i int) uint64 {
 }
 
 // file makes r the representative of story id.
-func (s *Set) file(id string, r rep) {
+func (s *Set) file(id string, r *rep) {
 	s.unfile(id)
 	s.reps[id] = r
 	for i, band := range s.bands {
@@ -231,6 +270,27 @@ func (s *Set) file(id string, r rep) {
 		v := bandOf(r.sig, i)
 		band[v] = append(band[v], id)
 	}
+	if r.sketch != nil {
+		r.keys = s.sketchKeys(r.sketch)
+		for _, k := range r.keys {
+			s.sketched[k] = append(s.sketched[k], id)
+		}
+	}
+}
+
+// sketchKeys is how many words of a sketch file its story in the sketch
+// index.
+const sketchKeys = 4
+
+// sketchKeys chooses the words to file a sketched story under: those
+// under which the fewest stories are filed yet (the least hashes among
+// equals), so that common words, whose lists would be long, are seldom
+// chosen. A copy looks up every word it has, so it finds the story
+// whichever of its words were chosen, as long as one of them is left.
+func (s *Set) sketchKeys(sk *Sketch) []uint32 {
+	keys := slices.Clone(sk.Words)
+	slices.SortStableFunc(keys, func(a, b uint32) int { return cmp.Compare(len(s.sketched[a]), len(s.sketched[b])) })
+	return keys[:min(sketchKeys, len(keys))]
 }
 
 // unfile forgets story id.
@@ -246,6 +306,15 @@ func (s *Set) unfile(id string) {
 			band[v] = ids
 		} else {
 			delete(band, v)
+		}
+	}
+	if r.sketch != nil {
+		for _, k := range r.keys {
+			if ids := slices.DeleteFunc(s.sketched[k], func(x string) bool { return x == id }); len(ids) > 0 {
+				s.sketched[k] = ids
+			} else {
+				delete(s.sketched, k)
+			}
 		}
 	}
 }

@@ -145,9 +145,7 @@ func run(arts []reuters, every int, threshold float64, show int, clean bool) {
 			if j > 0 {
 				id = fmt.Sprintf("%s~%d", a.ID, j)
 			}
-			sig, n := story.SignArticle(a.Title, body)
-			ms = append(ms, story.Member{ID: id, Source: fmt.Sprint("outlet", j),
-				Published: published.Add(time.Duration(j) * time.Hour), Sig: &sig, Shingles: n})
+			ms = append(ms, story.NewMember(id, fmt.Sprint("outlet", j), published.Add(time.Duration(j)*time.Hour), a.Title, body))
 			label[id] = first[key] // Reuters' own exact duplicates are one story
 		}
 	}
