@@ -27,8 +27,8 @@ package story
 //     makes no conflict, since neither puts another figure in the slot);
 //   - their headlines, when both have names, share one: a name is a word
 //     of the headline that is neither in the body nor a common headline
-//     word (genericWords), usually the company that a short notice names
-//     only there.
+//     word (generic), and starts with a capital unless the headline is all
+//     capitals; usually the company that a short notice names only there.
 //
 // Candidates for the comparison come from the LSH bands and from a second
 // index: each sketched story is filed under the least few hashes of its
@@ -42,6 +42,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // SketchShingles is the number of shingles under which a body gets a
@@ -88,12 +90,7 @@ func NewSketch(title, body string) *Sketch {
 		sk.Words = sk.Words[:maxSketchWords]
 	}
 	sk.Slots = sortedUnique(sk.Slots)
-	forWords(title, func(h uint64, _ bool) {
-		w := uint32(h)
-		if _, found := slices.BinarySearch(sk.Words, w); !found && !generic[w] {
-			sk.Names = append(sk.Names, w)
-		}
-	})
+	sk.Names = names(title, sk.Words)
 	sk.Names = sortedUnique(sk.Names)
 	return sk
 }
@@ -107,7 +104,7 @@ func (sk *Sketch) addParagraph(para string) {
 			sk.Slots = append(sk.Slots, uint64(uint32(mix(prev*31^next)))<<32|uint64(uint32(cur)))
 		}
 	}
-	forWords(para, func(h uint64, digit bool) {
+	sketchWords(para, func(h uint64, digit bool) {
 		sk.Words = append(sk.Words, uint32(h))
 		slot(h)
 		if have {
@@ -117,6 +114,60 @@ func (sk *Sketch) addParagraph(para string) {
 	})
 	slot(edge)
 }
+
+// names returns the hashes of the names in a headline: its words that are
+// neither figures nor in words (the body's, sorted) nor generic, and, in a headline
+// that is not all capitals, that start with a capital.
+func names(title string, words []uint32) []uint32 {
+	var out []uint32
+	mixed := title != strings.ToUpper(title)
+	for _, tok := range strings.Fields(title) {
+		tok = strings.TrimLeftFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if r, _ := utf8.DecodeRuneInString(tok); tok == "" || mixed && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		sketchWords(tok, func(h uint64, figure bool) {
+			w := uint32(h)
+			if _, found := slices.BinarySearch(words, w); !found && !figure && !generic[w] {
+				out = append(out, w)
+			}
+		})
+	}
+	return out
+}
+
+// sketchWords is forWords, except that a figure's inner points, commas,
+// slashes and hyphens ("7.3", "2,858,000", "17-1/4") keep it one word: a
+// sketch compares figures whole.
+func sketchWords(s string, f func(h uint64, digit bool)) {
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && (s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '-') &&
+			i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			continue
+		}
+		end := i == len(s) || s[i] < utf8.RuneSelf && !isAlnum(s[i])
+		if !end && start < 0 {
+			start = i
+		}
+		if end && start >= 0 {
+			forWords(strings.Map(dropJoiners, s[start:i]), f)
+			start = -1
+		}
+	}
+}
+
+// dropJoiners removes the joining marks of a figure before it is hashed.
+func dropJoiners(r rune) rune {
+	if r == '.' || r == ',' || r == '/' || r == '-' {
+		return 'ǂ' // a letter, so that forWords keeps the figure whole
+	}
+	return r
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+func isAlnum(b byte) bool { return isDigit(b) || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
 // sortedUnique sorts s and drops repeats.
 func sortedUnique[T uint32 | uint64](s []T) []T {
@@ -228,7 +279,7 @@ var numberWords = hashSet(`zero one two three four five six seven eight nine ten
 // the words around them. A headline word outside this list and outside the
 // body is taken for a name.
 var generic = hashSet(`a an the of in on at to for from by with and or as is are
-	be vs v after over up down new says said sees set sets raise raises raised cut cuts
+	be vs after over up down new says said sees set sets raise raises raised cut cuts
 	rise rises fall falls gain gains lower higher qtly quarterly qtr quarter div dividend
 	dividends net profit loss losses year shr shrs earnings results revs sales 1st 2nd 3rd
 	4th first second third fourth half six nine mths months month week weekly daily

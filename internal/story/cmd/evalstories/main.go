@@ -58,6 +58,7 @@ func main() {
 	threshold := flag.Float64("threshold", story.DefaultThreshold, "least estimated similarity of copies")
 	show := flag.Int("show", 5, "merged pairs of different articles to print")
 	sample := flag.Int("sample", 0, "random pairs of different originals grouped together to print")
+	headlines := flag.Bool("headlines", true, "give every copy a rewritten headline (package perturb's Headline)")
 	clean := flag.Bool("clean", true, "run every body through the text cleaner first, as the indexer does")
 	profile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
@@ -77,7 +78,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "evalstories:", err)
 		return
 	}
-	run(arts, *every, *threshold, *show, *clean)
+	run(arts, *every, *threshold, *show, *clean, *headlines)
 	if *sample > 0 {
 		samplePairs(lastSet, lastLabel, arts, *sample)
 	}
@@ -120,7 +121,7 @@ func read(path string) ([]reuters, error) {
 }
 
 // run builds the labelled set, groups it and prints the scores.
-func run(arts []reuters, every int, threshold float64, show int, clean bool) {
+func run(arts []reuters, every int, threshold float64, show int, clean, headlines bool) {
 	var ms []story.Member
 	label := map[string]string{}
 	first := map[string]string{} // normalised body -> first id with it
@@ -145,7 +146,11 @@ func run(arts []reuters, every int, threshold float64, show int, clean bool) {
 			if j > 0 {
 				id = fmt.Sprintf("%s~%d", a.ID, j)
 			}
-			ms = append(ms, story.NewMember(id, fmt.Sprint("outlet", j), published.Add(time.Duration(j)*time.Hour), a.Title, body))
+			title := a.Title
+			if j > 0 && headlines {
+				title = perturb.Headline(title, uint64(i*10+j))
+			}
+			ms = append(ms, story.NewMember(id, fmt.Sprint("outlet", j), published.Add(time.Duration(j)*time.Hour), title, body))
 			label[id] = first[key] // Reuters' own exact duplicates are one story
 		}
 	}
