@@ -54,7 +54,11 @@ func (s *stories) sign(a *article.Article) *member {
 		return nil
 	}
 	sig, n := grouping.SignArticle(a.Title, a.Body)
-	return &member{sig: &sig, n: n, sketch: grouping.NewSketch(a.Title, a.Body)}
+	m := &member{sig: &sig, n: n}
+	if n < grouping.SketchShingles {
+		m.sketch = grouping.NewSketch(a.Title, a.Body)
+	}
+	return m
 }
 
 // member is an article's signature and sketch on its way to the writer.

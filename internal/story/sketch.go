@@ -19,8 +19,9 @@ package story
 //     Jaccard similarity, so boilerplate added to one side or a paragraph
 //     cut from it does not count against them; words rather than shingles,
 //     so a reworded sentence costs only the words changed);
-//   - no figure slot conflicts: a slot is the pair of words around a
-//     figure ("pay _ cts", "backlog of _ ships"), and the two bodies
+//   - no figure slot conflicts: a slot is the two words before a figure
+//     and the one after it ("record april _", "backlog of _ ships"), and
+//     the two bodies
 //     conflict when they put different figures in the same slot, which is
 //     what two notices from one template do and what a copy does not (an
 //     edit that drops a figure or a boilerplate line with a year in it
@@ -95,24 +96,26 @@ func NewSketch(title, body string) *Sketch {
 	return sk
 }
 
-// addParagraph adds the words and figure slots of para.
+// addParagraph adds the words and figure slots of para. A figure's slot
+// is the two words before it and the word after it.
 func (sk *Sketch) addParagraph(para string) {
-	const edge = 0x5eed // the word before the first and after the last
-	prev, cur, curFig, have := uint64(edge), uint64(0), false, false
-	slot := func(next uint64) {
-		if have && curFig {
-			sk.Slots = append(sk.Slots, uint64(uint32(mix(prev*31^next)))<<32|uint64(uint32(cur)))
+	const edge = 0x5eed // the words before the first and after the last
+	w := [4]uint64{edge, edge, edge, edge} // w[2] is the word whose slot is next
+	var fig [4]bool
+	push := func(h uint64, figure bool) {
+		copy(w[:], w[1:])
+		copy(fig[:], fig[1:])
+		w[3], fig[3] = h, figure
+		if fig[2] {
+			ctx := mix(mix(w[0])^w[1]*31^w[3]*0x9e3779b97f4a7c15)
+			sk.Slots = append(sk.Slots, uint64(uint32(ctx))<<32|uint64(uint32(w[2])))
 		}
 	}
 	sketchWords(para, func(h uint64, digit bool) {
 		sk.Words = append(sk.Words, uint32(h))
-		slot(h)
-		if have {
-			prev = cur
-		}
-		cur, curFig, have = h, digit || numberWords[uint32(h)], true
+		push(h, digit || numberWords[uint32(h)])
 	})
-	slot(edge)
+	push(edge, false)
 }
 
 // names returns the hashes of the names in a headline: its words that are
@@ -151,7 +154,11 @@ func sketchWords(s string, f func(h uint64, digit bool)) {
 			start = i
 		}
 		if end && start >= 0 {
-			forWords(strings.Map(dropJoiners, s[start:i]), f)
+			tok := s[start:i]
+			if strings.ContainsAny(tok, ".,/-") {
+				tok = strings.Map(dropJoiners, tok)
+			}
+			forWords(tok, f)
 			start = -1
 		}
 	}
