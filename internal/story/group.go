@@ -70,6 +70,7 @@ func NewMember(id, source string, published time.Time, title, body string) Membe
 
 // rep is the representative of a story: its founder's signature and date.
 type rep struct {
+	id        string // the story's
 	sig       *Signature
 	shingles  int
 	published time.Time
@@ -95,7 +96,7 @@ type Set struct {
 	reps      map[string]*rep            // story id -> representative
 	byStory   map[string][]string        // story id -> member ids
 	bands     [Bands]map[uint64][]string // band value -> story ids
-	sketched  map[uint32][]string        // sketch key -> story ids
+	sketched  map[uint32][]*rep          // sketch key -> stories
 	pending   map[string]*Member         // added, not yet assigned
 	matches   uint64                     // calls of match so far
 }
@@ -113,7 +114,7 @@ func New(threshold float64) *Set {
 		reps:      map[string]*rep{},
 		byStory:   map[string][]string{},
 		pending:   map[string]*Member{},
-		sketched:  map[uint32][]string{},
+		sketched:  map[uint32][]*rep{},
 	}
 	return s
 }
@@ -196,8 +197,7 @@ func byTime(a, b *Member) int {
 func (s *Set) match(m *Member) string {
 	best, bestScore := "", 0.0
 	s.matches++
-	try := func(id string) {
-		r := s.reps[id]
+	try := func(r *rep) {
 		if r.seen == s.matches {
 			return
 		}
@@ -206,19 +206,19 @@ func (s *Set) match(m *Member) string {
 			return
 		}
 		ok, score := s.copies(m, r)
-		if ok && (score > bestScore || score == bestScore && id < best) {
-			best, bestScore = id, score
+		if ok && (score > bestScore || score == bestScore && r.id < best) {
+			best, bestScore = r.id, score
 		}
 	}
 	for i, band := range s.bands {
 		for _, id := range band[bandOf(m.Sig, i)] {
-			try(id)
+			try(s.reps[id])
 		}
 	}
 	if m.Sketch != nil {
 		for _, w := range m.Sketch.Words {
-			for _, id := range s.sketched[w] {
-				try(id)
+			for _, r := range s.sketched[w] {
+				try(r)
 			}
 		}
 	}
@@ -261,6 +261,7 @@ func bandOf(sig *Signature, i int) uint64 {
 // file makes r the representative of story id.
 func (s *Set) file(id string, r *rep) {
 	s.unfile(id)
+	r.id = id
 	s.reps[id] = r
 	for i, band := range s.bands {
 		if band == nil {
@@ -273,7 +274,7 @@ func (s *Set) file(id string, r *rep) {
 	if r.sketch != nil {
 		r.keys = s.sketchKeys(r.sketch)
 		for _, k := range r.keys {
-			s.sketched[k] = append(s.sketched[k], id)
+			s.sketched[k] = append(s.sketched[k], r)
 		}
 	}
 }
@@ -288,9 +289,30 @@ const sketchKeys = 4
 // chosen. A copy looks up every word it has, so it finds the story
 // whichever of its words were chosen, as long as one of them is left.
 func (s *Set) sketchKeys(sk *Sketch) []uint32 {
-	keys := slices.Clone(sk.Words)
-	slices.SortStableFunc(keys, func(a, b uint32) int { return cmp.Compare(len(s.sketched[a]), len(s.sketched[b])) })
-	return keys[:min(sketchKeys, len(keys))]
+	type word struct {
+		stories int
+		hash    uint32
+	}
+	var best [sketchKeys]word
+	n := 0
+	for _, w := range sk.Words { // sorted: the least hash wins a tie
+		c := word{len(s.sketched[w]), w}
+		if n < len(best) {
+			best[n], n = c, n+1
+		} else if c.stories < best[n-1].stories {
+			best[n-1] = c
+		} else {
+			continue
+		}
+		for i := n - 1; i > 0 && best[i].stories < best[i-1].stories; i-- {
+			best[i], best[i-1] = best[i-1], best[i]
+		}
+	}
+	keys := make([]uint32, n)
+	for i := range keys {
+		keys[i] = best[i].hash
+	}
+	return keys
 }
 
 // unfile forgets story id.
@@ -310,8 +332,8 @@ func (s *Set) unfile(id string) {
 	}
 	if r.sketch != nil {
 		for _, k := range r.keys {
-			if ids := slices.DeleteFunc(s.sketched[k], func(x string) bool { return x == id }); len(ids) > 0 {
-				s.sketched[k] = ids
+			if rs := slices.DeleteFunc(s.sketched[k], func(x *rep) bool { return x == r }); len(rs) > 0 {
+				s.sketched[k] = rs
 			} else {
 				delete(s.sketched, k)
 			}

@@ -99,7 +99,7 @@ func NewSketch(title, body string) *Sketch {
 // addParagraph adds the words and figure slots of para. A figure's slot
 // is the two words before it and the word after it.
 func (sk *Sketch) addParagraph(para string) {
-	const edge = 0x5eed // the words before the first and after the last
+	const edge = 0x5eed                    // the words before the first and after the last
 	w := [4]uint64{edge, edge, edge, edge} // w[2] is the word whose slot is next
 	var fig [4]bool
 	push := func(h uint64, figure bool) {
@@ -107,7 +107,7 @@ func (sk *Sketch) addParagraph(para string) {
 		copy(fig[:], fig[1:])
 		w[3], fig[3] = h, figure
 		if fig[2] {
-			ctx := mix(mix(w[0])^w[1]*31^w[3]*0x9e3779b97f4a7c15)
+			ctx := mix(mix(w[0]) ^ w[1]*31 ^ w[3]*0x9e3779b97f4a7c15)
 			sk.Slots = append(sk.Slots, uint64(uint32(ctx))<<32|uint64(uint32(w[2])))
 		}
 	}

@@ -166,6 +166,8 @@ func run(arts []reuters, every int, threshold float64, show int, clean, headline
 	fmt.Printf("stories %d, labels %d\n", sc.Stories, sc.Labels)
 	fmt.Printf("precision %.4f  recall %.4f  (pairs: %d true, %d false positive, %d missed)\n",
 		sc.Precision(), sc.Recall(), sc.TruePos, sc.FalsePos, sc.FalseNeg)
+	cp := copyPrecision(s, label)
+	fmt.Printf("copies only (an original's story taken as true): precision %.4f (%d false positive pairs)\n", cp.Precision(), cp.FalsePos)
 	fmt.Printf("time: signatures %v, grouping %v\n", signed.Round(time.Millisecond), grouped.Round(time.Millisecond))
 	t0 := time.Now()
 	state, err := s.Encode()
