@@ -2,9 +2,9 @@ package story
 
 // Grouping.
 //
-// Two articles are copies of one story when their estimated similarity
-// reaches the threshold and they were published within Window of each
-// other.
+// Two articles are copies of one story when they were published within
+// Window of each other and, if both bodies are short, their sketches say
+// so (sketch.go), else their estimated similarity reaches the threshold.
 //
 // A story is founded by an article that matches no story yet; its id is
 // that article's id and its representative is that article's signature.
@@ -20,8 +20,10 @@ package story
 // itself with the stories found there only. Two bodies of similarity J share
 // at least one band with probability 1-(1-J^Rows)^Bands: 0.9999 at J=0.5,
 // 0.95 at J=0.3, so copies above the threshold are all but never missed,
-// while unrelated articles (J near 0) rarely meet. The work per article is
-// the number of bands plus the stories that share a band value.
+// while unrelated articles (J near 0) rarely meet. Short stories are also
+// filed in the sketch index (sketch.go), since boilerplate can leave a short
+// copy's signature unlike its original's. The work per article is the
+// number of bands and of its sketch's words, plus the stories found there.
 //
 // Assign takes the pending articles earliest-published first (then by
 // smallest id; undated ones last), so in a full build each story's id is

@@ -2,20 +2,20 @@
 // Reuters-21578 corpus. Every article is kept as it is; every -every'th one
 // also gets one copy per kind of package perturb (boilerplate left in,
 // paragraphs reordered, a sentence edited, the last paragraph cut, all of
-// the first three), published by another outlet an hour later each. The
-// copies of an article are labelled with its id, and the grouping is scored
-// over pairs: precision is the share of grouped pairs that are one article
-// and its copies, recall the share of those pairs that were grouped. With
-// -clean (the default) every body, original or copy, first goes through the
-// text cleaner, as the indexer's bodies do.
+// the first three), published by another outlet an hour later each, under
+// a rewritten headline (perturb.Headline; -headlines=false keeps it). The
+// copies of an article are labelled with its story, and the grouping is
+// scored over pairs: precision is the share of grouped pairs that belong
+// together, recall the share of those pairs that were grouped. With -clean
+// (the default) every body, original or copy, first goes through the text
+// cleaner, as the indexer's bodies do.
 //
-// Reuters itself holds some articles filed twice under two ids: those with
-// the very same body (spacing, case and the closing "Reuter" aside) are
-// labelled one story. Others differ
-// slightly (a corrected figure, a reworded sentence) and count as
-// different stories, though grouping them is arguably right; the command
-// prints the stories that hold more than one original so that they can be
-// checked by eye.
+// Reuters itself files many stories twice or more (repeats, corrections,
+// updates): labels.go says how the originals are labelled, exactly or by
+// lead. A third score takes the story each original was put in as true, so
+// that it measures what the copies alone do. The recall table splits the
+// copies by kind and by the length of the original. -sample prints merged
+// originals to judge by eye.
 //
 // Usage:
 //
