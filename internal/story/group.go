@@ -67,7 +67,7 @@ type Member struct {
 // count and sketch.
 func NewMember(id, source string, published time.Time, title, body string) Member {
 	sig, n := SignArticle(title, body)
-	return Member{ID: id, Source: source, Published: published, Sig: &sig, Shingles: n, Sketch: NewSketch(title, body)}
+	return Member{ID: id, Source: source, Published: published, Sig: &sig, Shingles: n, Sketch: SketchArticle(title, body, n)}
 }
 
 // rep is the representative of a story: its founder's signature and date.

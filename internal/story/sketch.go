@@ -82,6 +82,24 @@ func NewSketch(title, body string) *Sketch {
 			return nil
 		}
 	}
+	return sketch(title, body)
+}
+
+// SketchArticle returns the sketch of an article whose body was found to
+// have shingles shingles (by Sign or SignArticle), sparing NewSketch's
+// count.
+func SketchArticle(title, body string, shingles int) *Sketch {
+	if shingles >= SketchShingles {
+		return nil
+	}
+	if len(body) > maxSignBytes {
+		body = body[:maxSignBytes]
+	}
+	return sketch(title, body)
+}
+
+// sketch returns the sketch of a short body.
+func sketch(title, body string) *Sketch {
 	sk := &Sketch{}
 	for _, para := range strings.Split(body, "\n\n") {
 		sk.addParagraph(para)
@@ -91,8 +109,7 @@ func NewSketch(title, body string) *Sketch {
 		sk.Words = sk.Words[:maxSketchWords]
 	}
 	sk.Slots = sortedUnique(sk.Slots)
-	sk.Names = names(title, sk.Words)
-	sk.Names = sortedUnique(sk.Names)
+	sk.Names = sortedUnique(names(title, sk.Words))
 	return sk
 }
 

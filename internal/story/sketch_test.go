@@ -150,3 +150,16 @@ func TestSketchIndex(t *testing.T) {
 		t.Errorf("another company's notice: story %q, want its own", d.Story("z"))
 	}
 }
+
+// TestSketchArticle checks that SketchArticle, given Sign's count, makes
+// the sketch NewSketch makes.
+func TestSketchArticle(t *testing.T) {
+	long := strings.Repeat("Words after words make a body long enough to be judged by its signature. ", 20)
+	for _, body := range []string{notice, flash, long, ""} {
+		_, n := Sign(body)
+		a, b := NewSketch("ACME SETS", body), SketchArticle("ACME SETS", body, n)
+		if (a == nil) != (b == nil) || a != nil && (!slices.Equal(a.Words, b.Words) || !slices.Equal(a.Slots, b.Slots) || !slices.Equal(a.Names, b.Names)) {
+			t.Errorf("%.20q: SketchArticle %+v, NewSketch %+v", body, b, a)
+		}
+	}
+}
