@@ -54,13 +54,18 @@ func (s *stories) sign(a *article.Article) *member {
 		return nil
 	}
 	sig, n := grouping.SignArticle(a.Title, a.Body)
-	return &member{sig: &sig, n: n}
+	m := &member{sig: &sig, n: n}
+	if n < grouping.SketchShingles {
+		m.sketch = grouping.NewSketch(a.Title, a.Body)
+	}
+	return m
 }
 
-// member is an article's signature on its way to the writer.
+// member is an article's signature and sketch on its way to the writer.
 type member struct {
-	sig *grouping.Signature
-	n   int
+	sig    *grouping.Signature
+	n      int
+	sketch *grouping.Sketch
 }
 
 // add queues a, signed as m, for grouping.
@@ -70,7 +75,7 @@ func (s *stories) add(a *article.Article, m *member) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.set.Add(grouping.Member{ID: a.ID, Source: a.Source, Published: a.Published, Sig: m.sig, Shingles: m.n})
+	s.set.Add(grouping.Member{ID: a.ID, Source: a.Source, Published: a.Published, Sig: m.sig, Shingles: m.n, Sketch: m.sketch})
 }
 
 // remove forgets article id.

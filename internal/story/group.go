@@ -2,9 +2,9 @@ package story
 
 // Grouping.
 //
-// Two articles are copies of one story when their estimated similarity
-// reaches the threshold and they were published within Window of each
-// other.
+// Two articles are copies of one story when they were published within
+// Window of each other and, if both bodies are short, their sketches say
+// so (sketch.go), else their estimated similarity reaches the threshold.
 //
 // A story is founded by an article that matches no story yet; its id is
 // that article's id and its representative is that article's signature.
@@ -20,8 +20,10 @@ package story
 // itself with the stories found there only. Two bodies of similarity J share
 // at least one band with probability 1-(1-J^Rows)^Bands: 0.9999 at J=0.5,
 // 0.95 at J=0.3, so copies above the threshold are all but never missed,
-// while unrelated articles (J near 0) rarely meet. The work per article is
-// the number of bands plus the stories that share a band value.
+// while unrelated articles (J near 0) rarely meet. Short stories are also
+// filed in the sketch index (sketch.go), since boilerplate can leave a short
+// copy's signature unlike its original's. The work per article is the
+// number of bands and of its sketch's words, plus the stories found there.
 //
 // Assign takes the pending articles earliest-published first (then by
 // smallest id; undated ones last), so in a full build each story's id is
@@ -56,15 +58,27 @@ type Member struct {
 	Source    string
 	Published time.Time // zero when unknown
 	Sig       *Signature
-	Shingles  int    // how many shingles Sig was made of
-	Story     string // the id of its story, set by Assign
+	Shingles  int     // how many shingles Sig was made of
+	Sketch    *Sketch // for a short body (NewSketch), else nil
+	Story     string  // the id of its story, set by Assign
+}
+
+// NewMember returns the Member for an article: its signature, shingle
+// count and sketch.
+func NewMember(id, source string, published time.Time, title, body string) Member {
+	sig, n := SignArticle(title, body)
+	return Member{ID: id, Source: source, Published: published, Sig: &sig, Shingles: n, Sketch: SketchArticle(title, body, n)}
 }
 
 // rep is the representative of a story: its founder's signature and date.
 type rep struct {
+	id        string // the story's
 	sig       *Signature
 	shingles  int
 	published time.Time
+	sketch    *Sketch  // nil for a long body
+	keys      []uint32 // what the story is filed under in Set.sketched
+	seen      uint64   // the match call that last looked at it
 }
 
 // DefaultWindow is the default Window: copies of one story appear within
@@ -81,10 +95,12 @@ type Set struct {
 	Window    time.Duration
 	threshold float64
 	members   map[string]*Member
-	reps      map[string]rep             // story id -> representative
+	reps      map[string]*rep            // story id -> representative
 	byStory   map[string][]string        // story id -> member ids
 	bands     [Bands]map[uint64][]string // band value -> story ids
+	sketched  map[uint32][]*rep          // sketch key -> stories
 	pending   map[string]*Member         // added, not yet assigned
+	matches   uint64                     // calls of match so far
 }
 
 // New returns an empty Set that groups articles whose estimated
@@ -97,9 +113,10 @@ func New(threshold float64) *Set {
 		Window:    DefaultWindow,
 		threshold: min(threshold, 1),
 		members:   map[string]*Member{},
-		reps:      map[string]rep{},
+		reps:      map[string]*rep{},
 		byStory:   map[string][]string{},
 		pending:   map[string]*Member{},
+		sketched:  map[uint32][]*rep{},
 	}
 	return s
 }
@@ -155,7 +172,7 @@ func (s *Set) Assign() {
 		m.Story = s.match(m)
 		if m.Story == "" {
 			m.Story = m.ID
-			s.file(m.ID, rep{m.Sig, m.Shingles, m.Published})
+			s.file(m.ID, &rep{sig: m.Sig, shingles: m.Shingles, published: m.Published, sketch: m.Sketch})
 		}
 		s.members[m.ID] = m
 		s.byStory[m.Story] = append(s.byStory[m.Story], m.ID)
@@ -177,28 +194,52 @@ func byTime(a, b *Member) int {
 	return cmp.Compare(a.ID, b.ID)
 }
 
-// match returns the story whose representative is most similar to m, at
-// least the threshold (the smallest id among equals), or "".
+// match returns the story whose representative m copies most closely,
+// or "" (the smallest id among equals).
 func (s *Set) match(m *Member) string {
-	best, bestSim := "", 0.0
-	var seen []string // candidates are few: a slice beats a map
+	best, bestScore := "", 0.0
+	s.matches++
+	try := func(r *rep) {
+		if r.seen == s.matches {
+			return
+		}
+		r.seen = s.matches
+		if !s.near(m.Published, r.published) {
+			return
+		}
+		ok, score := s.copies(m, r)
+		if ok && (score > bestScore || score == bestScore && r.id < best) {
+			best, bestScore = r.id, score
+		}
+	}
 	for i, band := range s.bands {
 		for _, id := range band[bandOf(m.Sig, i)] {
-			if slices.Contains(seen, id) {
-				continue
-			}
-			seen = append(seen, id)
-			r := s.reps[id]
-			sim := Similarity(m.Sig, r.sig)
-			if sim < s.threshold || (m.Shingles < MinShingles || r.shingles < MinShingles) && sim < 1 || !s.near(m.Published, r.published) {
-				continue
-			}
-			if sim > bestSim || sim == bestSim && id < best {
-				best, bestSim = id, sim
+			try(s.reps[id])
+		}
+	}
+	if m.Sketch != nil {
+		for _, w := range m.Sketch.Words {
+			for _, r := range s.sketched[w] {
+				try(r)
 			}
 		}
 	}
 	return best
+}
+
+// copies reports whether m is a copy of the story that r represents, and
+// how alike the two are: by their sketches when both bodies are short,
+// else by estimated similarity, which a body under MinShingles shingles
+// must reach in full.
+func (s *Set) copies(m *Member, r *rep) (bool, float64) {
+	if m.Sketch != nil && r.sketch != nil {
+		return m.Sketch.copies(r.sketch)
+	}
+	sim := Similarity(m.Sig, r.sig)
+	if sim < s.threshold || (m.Shingles < MinShingles || r.shingles < MinShingles) && sim < 1 {
+		return false, sim
+	}
+	return true, sim
 }
 
 // near reports whether a and b are within the Window of each other.
@@ -220,8 +261,9 @@ func bandOf(sig *Signature, i int) uint64 {
 }
 
 // file makes r the representative of story id.
-func (s *Set) file(id string, r rep) {
+func (s *Set) file(id string, r *rep) {
 	s.unfile(id)
+	r.id = id
 	s.reps[id] = r
 	for i, band := range s.bands {
 		if band == nil {
@@ -231,6 +273,48 @@ func (s *Set) file(id string, r rep) {
 		v := bandOf(r.sig, i)
 		band[v] = append(band[v], id)
 	}
+	if r.sketch != nil {
+		r.keys = s.sketchKeys(r.sketch)
+		for _, k := range r.keys {
+			s.sketched[k] = append(s.sketched[k], r)
+		}
+	}
+}
+
+// sketchKeys is how many words of a sketch file its story in the sketch
+// index.
+const sketchKeys = 4
+
+// sketchKeys chooses the words to file a sketched story under: those
+// under which the fewest stories are filed yet (the least hashes among
+// equals), so that common words, whose lists would be long, are seldom
+// chosen. A copy looks up every word it has, so it finds the story
+// whichever of its words were chosen, as long as one of them is left.
+func (s *Set) sketchKeys(sk *Sketch) []uint32 {
+	type word struct {
+		stories int
+		hash    uint32
+	}
+	var best [sketchKeys]word
+	n := 0
+	for _, w := range sk.Words { // sorted: the least hash wins a tie
+		c := word{len(s.sketched[w]), w}
+		if n < len(best) {
+			best[n], n = c, n+1
+		} else if c.stories < best[n-1].stories {
+			best[n-1] = c
+		} else {
+			continue
+		}
+		for i := n - 1; i > 0 && best[i].stories < best[i-1].stories; i-- {
+			best[i], best[i-1] = best[i-1], best[i]
+		}
+	}
+	keys := make([]uint32, n)
+	for i := range keys {
+		keys[i] = best[i].hash
+	}
+	return keys
 }
 
 // unfile forgets story id.
@@ -246,6 +330,15 @@ func (s *Set) unfile(id string) {
 			band[v] = ids
 		} else {
 			delete(band, v)
+		}
+	}
+	if r.sketch != nil {
+		for _, k := range r.keys {
+			if rs := slices.DeleteFunc(s.sketched[k], func(x *rep) bool { return x == r }); len(rs) > 0 {
+				s.sketched[k] = rs
+			} else {
+				delete(s.sketched, k)
+			}
 		}
 	}
 }

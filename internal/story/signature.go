@@ -23,8 +23,11 @@
 // in the week", "the Bank of England forecast a shortage of 800 mln stg")
 // differ mostly in their figures, while copies of one report keep them.
 //
-// A body with fewer than MinShingles shingles says too little to be judged
-// by nearness: it matches only a body with the very same signature, and
+// A body with fewer than SketchShingles shingles is judged by its Sketch
+// instead (sketch.go): the exact words, figures and headline names that a
+// signature of so few shingles estimates too coarsely. Without sketches
+// (a state written before them), a body with fewer than MinShingles
+// shingles matches only a body with the very same signature, and
 // SignArticle puts the headline into such a signature, since a short
 // notice ("Qtly div 25 cts vs 25 cts prior. Pay April 30") often names its
 // company in the headline only.

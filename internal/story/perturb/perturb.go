@@ -1,9 +1,9 @@
 // Package perturb makes the kinds of near-copy that syndication and
 // scraping produce from one article body, for measuring story grouping:
 // boilerplate left in by the cleaner, paragraphs in another order, a
-// sentence reworded, the last paragraph cut. A headline change does not
-// touch the body, which is all that grouping reads, so it is not a kind
-// here: the labelled sets give copies another title instead.
+// sentence reworded, the last paragraph cut; and, apart from the body, a
+// headline rewritten (Headline), which matters to short bodies, whose
+// sketches compare the names in headlines.
 //
 // Every function is deterministic given its seed, so a measurement can be
 // repeated.
@@ -12,6 +12,7 @@ package perturb
 import (
 	"math/rand/v2"
 	"strings"
+	"unicode"
 )
 
 // Kind names one perturbation.
@@ -113,4 +114,42 @@ func edit(paras []string, rnd *rand.Rand) []string {
 	}
 	out[i] = strings.TrimSpace(strings.Join(sentences, ""))
 	return out
+}
+
+// Headline returns title as another outlet might run it: in sentence case
+// or title case rather than capitals, without bracketed tickers, with an
+// "UPDATE 1-" tag or a word dropped, as seed picks.
+func Headline(title string, seed uint64) string {
+	rnd := rand.New(rand.NewPCG(seed, seed^0x7e11))
+	var words []string
+	for _, w := range strings.Fields(title) {
+		if !strings.HasPrefix(w, "<") || !strings.HasSuffix(w, ">") || rnd.IntN(2) == 0 {
+			words = append(words, w)
+		}
+	}
+	if len(words) > 3 && rnd.IntN(2) == 0 {
+		words = words[:len(words)-1]
+	}
+	for i, w := range words {
+		switch {
+		case rnd.IntN(3) == 0:
+		case i == 0:
+			words[i] = capital(strings.ToLower(w))
+		default:
+			words[i] = strings.ToLower(w)
+		}
+	}
+	out := strings.Join(words, " ")
+	if rnd.IntN(4) == 0 {
+		out = "UPDATE 1-" + out
+	}
+	return out
+}
+
+// capital returns w with its first letter in upper case.
+func capital(w string) string {
+	for i, r := range w {
+		return w[:i] + string(unicode.ToUpper(r)) + w[i+len(string(r)):]
+	}
+	return w
 }

@@ -48,3 +48,35 @@ func TestApply(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadline checks that a rewritten headline differs from the wire's
+// but keeps its words, tickers and the dropped last word aside.
+func TestHeadline(t *testing.T) {
+	const title = "ACME CORP <ACM> SETS QUARTERLY DIVIDEND"
+	words := strings.Fields(strings.ToLower(title))
+	changed := 0
+	for seed := range uint64(20) {
+		out := Headline(title, seed)
+		if out != Headline(title, seed) {
+			t.Fatalf("seed %d: not deterministic", seed)
+		}
+		if out != title {
+			changed++
+		}
+		got := strings.Fields(strings.ToLower(strings.TrimPrefix(out, "UPDATE 1-")))
+		for _, w := range got {
+			if !slices.Contains(words, w) {
+				t.Errorf("seed %d: %q has %q, not in the wire's headline", seed, out, w)
+			}
+		}
+		if len(got) < len(words)-2 || !slices.Contains(got, "acme") {
+			t.Errorf("seed %d: %q lost more than a ticker and a word", seed, out)
+		}
+	}
+	if changed < 18 {
+		t.Errorf("%d of 20 headlines rewritten, want nearly all", changed)
+	}
+	if out := Headline("", 3); strings.TrimPrefix(out, "UPDATE 1-") != "" {
+		t.Errorf("empty headline: %q", out)
+	}
+}

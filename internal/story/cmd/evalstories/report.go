@@ -10,30 +10,59 @@ import (
 	"github.com/newsfts/newsfts/internal/story/perturb"
 )
 
-// perturbedRecall prints, per kind of perturbation, the share of copies
-// that landed in their original's story: of all originals, and of those
-// with at least longBody shingles (short wire items are where copies are
-// missed: a few edited words or boilerplate lines are a large share of
-// them).
+// bands are the length bands the recall table splits originals into, by
+// shingles: below story.MinShingles, below story.SketchShingles (judged by
+// sketches), the rest (judged by signatures).
+var bands = []struct {
+	name     string
+	from, to int
+}{{"<30", 0, story.MinShingles}, {"30-99", story.MinShingles, story.SketchShingles}, {"100+", story.SketchShingles, 1 << 30}}
+
+// perturbedRecall prints, per kind of perturbation and per length band of
+// the original, the share of copies that landed in their original's story.
 func perturbedRecall(s *story.Set, every int, arts []reuters) {
-	const longBody = 50
 	if every <= 0 {
 		return
 	}
-	for j, k := range perturb.Kinds {
-		var found, total, foundLong, totalLong int
-		for i := 0; i < len(arts); i += every {
-			id := fmt.Sprintf("%s~%d", arts[i].ID, j+1)
-			ok := s.Story(id) == s.Story(arts[i].ID)
-			long := s.Shingles(arts[i].ID) >= longBody
-			total, found = total+1, found+b2i(ok)
-			if long {
-				totalLong, foundLong = totalLong+1, foundLong+b2i(ok)
-			}
-		}
-		fmt.Printf("  %-12s copies grouped with their original: %d/%d (%.3f); bodies of %d+ shingles: %d/%d (%.3f)\n",
-			k, found, total, float64(found)/float64(total), longBody, foundLong, totalLong, float64(foundLong)/float64(max(totalLong, 1)))
+	fmt.Printf("  %-12s %-16s", "copies found", "all")
+	for _, b := range bands {
+		fmt.Printf(" %-16s", b.name+" shingles")
 	}
+	fmt.Println()
+	for j, k := range perturb.Kinds {
+		found, total := make([]int, len(bands)+1), make([]int, len(bands)+1)
+		for i := 0; i < len(arts); i += every {
+			ok := s.Story(fmt.Sprintf("%s~%d", arts[i].ID, j+1)) == s.Story(arts[i].ID)
+			n := s.Shingles(arts[i].ID)
+			for bi, b := range bands {
+				if b.from <= n && n < b.to {
+					total[bi+1], found[bi+1] = total[bi+1]+1, found[bi+1]+b2i(ok)
+				}
+			}
+			total[0], found[0] = total[0]+1, found[0]+b2i(ok)
+		}
+		fmt.Printf("  %-12s", k)
+		for i := range found {
+			fmt.Printf(" %5d/%-5d %.3f", found[i], total[i], float64(found[i])/float64(max(total[i], 1)))
+		}
+		fmt.Println()
+	}
+}
+
+// copyPrecision scores the grouping of the copies alone: each copy's true
+// story is the story its original was put in, so that merges of two
+// Reuters originals, which the exact labels count against precision
+// though most are Reuters' own re-filings (see -sample), do not count.
+func copyPrecision(s *story.Set, label map[string]string) story.Score {
+	byOriginal := map[string]string{}
+	for id := range label {
+		if orig, _, ok := strings.Cut(id, "~"); ok {
+			byOriginal[id] = s.Story(orig)
+		} else {
+			byOriginal[id] = s.Story(id)
+		}
+	}
+	return story.Evaluate(s, byOriginal)
 }
 
 func b2i(b bool) int {

@@ -1,0 +1,359 @@
+package story
+
+// Sketches of short bodies.
+//
+// A MinHash signature judges a short body badly: a wire item of twenty
+// words has about twenty shingles, so two boilerplate lines left in by the
+// cleaner, or one reworded sentence, move its estimated similarity to a
+// copy below any safe threshold. And short bodies are where regular
+// notices filed from one template live ("Qtly div 25 cts vs 25 cts prior",
+// "the Fed arranged 1.5 billion dlrs of customer repurchases"): their
+// copies and the notices of other companies or other days differ in a
+// figure or a name only.
+//
+// So a body with fewer than SketchShingles shingles also gets a Sketch:
+// the exact set of its words, its figure slots and the names of its
+// headline. Two sketched articles are copies when
+//
+//   - most words of the smaller body are in the other (containment, not
+//     Jaccard similarity, so boilerplate added to one side or a paragraph
+//     cut from it does not count against them; words rather than shingles,
+//     so a reworded sentence costs only the words changed);
+//   - no figure slot conflicts: a slot is the two words before a figure
+//     and the one after it ("record april _", "backlog of _ ships"), and
+//     the two bodies
+//     conflict when they put different figures in the same slot, which is
+//     what two notices from one template do and what a copy does not (an
+//     edit that drops a figure or a boilerplate line with a year in it
+//     makes no conflict, since neither puts another figure in the slot);
+//   - their headlines, when both have names, share one: a name is a word
+//     of the headline that is neither in the body nor a common headline
+//     word (generic), and starts with a capital unless the headline is all
+//     capitals; usually the company that a short notice names only there.
+//
+// Candidates for the comparison come from the LSH bands and from a second
+// index: each sketched story is filed under the least few hashes of its
+// words (sketchKeys), and a sketched article looks up every word it has,
+// so a copy that holds most of a short story's words finds it even when
+// boilerplate makes their signatures unlike.
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SketchShingles is the number of shingles under which a body gets a
+// Sketch.
+const SketchShingles = 100
+
+// maxSketchWords bounds a Sketch's word set.
+const maxSketchWords = 192
+
+// Containment is the least share of the smaller sketch's words that the
+// other must hold.
+const Containment = 0.75
+
+// minSketchWords is the fewest distinct words a sketch needs to be matched
+// by containment; smaller ones must hold the same words.
+const minSketchWords = 6
+
+// Sketch is the exact detail of a short body (see the comment above).
+type Sketch struct {
+	Words []uint32 `json:"w"`           // sorted distinct hashes of the body's words
+	Slots []uint64 `json:"f,omitempty"` // figure slots: slot hash<<32 | figure hash, sorted
+	Names []uint32 `json:"t,omitempty"` // sorted hashes of the headline's names
+}
+
+// NewSketch returns the sketch of an article, or nil when its body has
+// SketchShingles shingles or more.
+func NewSketch(title, body string) *Sketch {
+	if len(body) > maxSignBytes {
+		body = body[:maxSignBytes]
+	}
+	n := 0
+	for _, para := range strings.Split(body, "\n\n") {
+		n += shingles(para, func(uint64) {})
+		if n >= SketchShingles {
+			return nil
+		}
+	}
+	return sketch(title, body)
+}
+
+// SketchArticle returns the sketch of an article whose body was found to
+// have shingles shingles (by Sign or SignArticle), sparing NewSketch's
+// count.
+func SketchArticle(title, body string, shingles int) *Sketch {
+	if shingles >= SketchShingles {
+		return nil
+	}
+	if len(body) > maxSignBytes {
+		body = body[:maxSignBytes]
+	}
+	return sketch(title, body)
+}
+
+// sketch returns the sketch of a short body.
+func sketch(title, body string) *Sketch {
+	sk := &Sketch{}
+	for _, para := range strings.Split(body, "\n\n") {
+		sk.addParagraph(para)
+	}
+	sk.Words = sortedUnique(sk.Words)
+	if len(sk.Words) > maxSketchWords {
+		sk.Words = sk.Words[:maxSketchWords]
+	}
+	sk.Slots = sortedUnique(sk.Slots)
+	sk.Names = sortedUnique(names(title, sk.Words))
+	return sk
+}
+
+// addParagraph adds the words and figure slots of para. A figure's slot
+// is the two words before it and the word after it.
+func (sk *Sketch) addParagraph(para string) {
+	const edge = 0x5eed                    // the words before the first and after the last
+	w := [4]uint64{edge, edge, edge, edge} // w[2] is the word whose slot is next
+	var fig [4]bool
+	push := func(h uint64, figure bool) {
+		copy(w[:], w[1:])
+		copy(fig[:], fig[1:])
+		w[3], fig[3] = h, figure
+		if fig[2] {
+			ctx := mix(mix(w[0]) ^ w[1]*31 ^ w[3]*0x9e3779b97f4a7c15)
+			sk.Slots = append(sk.Slots, uint64(uint32(ctx))<<32|uint64(uint32(w[2])))
+		}
+	}
+	sketchWords(para, func(h uint64, digit bool) {
+		sk.Words = append(sk.Words, uint32(h))
+		push(h, digit || numberWords[uint32(h)])
+	})
+	push(edge, false)
+}
+
+// names returns the hashes of the names in a headline: its words that are
+// neither figures nor in words (the body's, sorted) nor generic, and, in a headline
+// that is not all capitals, that start with a capital.
+func names(title string, words []uint32) []uint32 {
+	var out []uint32
+	mixed := title != strings.ToUpper(title)
+	for _, tok := range strings.Fields(title) {
+		tok = strings.TrimLeftFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if r, _ := utf8.DecodeRuneInString(tok); tok == "" || mixed && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		sketchWords(tok, func(h uint64, figure bool) {
+			w := uint32(h)
+			if _, found := slices.BinarySearch(words, w); !found && !figure && !generic[w] {
+				out = append(out, w)
+			}
+		})
+	}
+	return out
+}
+
+// sketchWords is forWords, except that a figure's inner points, commas,
+// slashes and hyphens ("7.3", "2,858,000", "17-1/4") keep it one word: a
+// sketch compares figures whole.
+func sketchWords(s string, f func(h uint64, digit bool)) {
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && (s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '-') &&
+			i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			continue
+		}
+		end := i == len(s) || s[i] < utf8.RuneSelf && !isAlnum(s[i])
+		if !end && start < 0 {
+			start = i
+		}
+		if end && start >= 0 {
+			tok := s[start:i]
+			if strings.ContainsAny(tok, ".,/-") {
+				tok = strings.Map(dropJoiners, tok)
+			}
+			forWords(tok, f)
+			start = -1
+		}
+	}
+}
+
+// dropJoiners removes the joining marks of a figure before it is hashed.
+func dropJoiners(r rune) rune {
+	if r == '.' || r == ',' || r == '/' || r == '-' {
+		return 'ǂ' // a letter, so that forWords keeps the figure whole
+	}
+	return r
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+func isAlnum(b byte) bool { return isDigit(b) || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+
+// sortedUnique sorts s and drops repeats.
+func sortedUnique[T uint32 | uint64](s []T) []T {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// contains returns the share of the smaller of a and b (sorted) that the
+// other holds, and the size of the smaller.
+func containment(a, b []uint32) (float64, int) {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0, 0
+	}
+	common, j := 0, 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j < len(b) && b[j] == x {
+			common++
+		}
+	}
+	return float64(common) / float64(len(a)), len(a)
+}
+
+// conflict reports whether a and b put different figures in one slot: a
+// slot that each fills, with no figure in common.
+func conflict(a, b []uint64) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		sa, sb := a[i]>>32, b[j]>>32
+		switch {
+		case sa < sb:
+			i++
+		case sa > sb:
+			j++
+		default:
+			ea, eb := i, j
+			for ea < len(a) && a[ea]>>32 == sa {
+				ea++
+			}
+			for eb < len(b) && b[eb]>>32 == sb {
+				eb++
+			}
+			if !shareAny(a[i:ea], b[j:eb]) {
+				return true
+			}
+			i, j = ea, eb
+		}
+	}
+	return false
+}
+
+// shareAny reports whether the sorted runs a and b hold a common value.
+func shareAny(a, b []uint64) bool {
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// copies reports whether sketches a and b are of copies of one story, and
+// how alike they are.
+func (a *Sketch) copies(b *Sketch) (bool, float64) {
+	c, n := containment(a.Words, b.Words)
+	if n < minSketchWords && (len(a.Words) != len(b.Words) || c < 1) {
+		return false, c
+	}
+	if c < Containment || conflict(a.Slots, b.Slots) {
+		return false, c
+	}
+	if len(a.Names) > 0 && len(b.Names) > 0 {
+		if s, _ := containment(a.Names, b.Names); s == 0 {
+			return false, c
+		}
+	}
+	return true, c
+}
+
+// wordHash returns the hash forWords gives word w.
+func wordHash(w string) uint32 {
+	var h uint32
+	forWords(w, func(x uint64, _ bool) { h = uint32(x) })
+	return h
+}
+
+// hashSet returns the set of the hashes of words.
+func hashSet(words string) map[uint32]bool {
+	m := map[uint32]bool{}
+	for _, w := range strings.Fields(words) {
+		m[wordHash(w)] = true
+	}
+	return m
+}
+
+// numberWords are figures written out: "one billion dlrs" and "two billion
+// dlrs" fill one slot differently.
+var numberWords = hashSet(`zero one two three four five six seven eight nine ten
+	eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
+	thirty forty fifty sixty seventy eighty ninety hundred thousand million billion
+	half quarter`)
+
+// generic are headline words that name no one: the kinds of report and
+// the words around them. A headline word outside this list and outside the
+// body is taken for a name.
+var generic = hashSet(`a an the of in on at to for from by with and or as is are
+	be vs after over up down new says said sees set sets raise raises raised cut cuts
+	rise rises fall falls gain gains lower higher qtly quarterly qtr quarter div dividend
+	dividends net profit loss losses year shr shrs earnings results revs sales 1st 2nd 3rd
+	4th first second third fourth half six nine mths months month week weekly daily
+	corp corporation inc co ltd plc group company companies bank unit update corrected
+	correction repeat regular initial special extra payout pay stock split offer offering
+	report reports reported prices price rate rates oper operating`)
+
+// sketchJSON is how a Sketch is kept in the state: each list as base64 of
+// its values, little-endian, a third of the size of JSON numbers.
+type sketchJSON struct {
+	Words []byte `json:"w"`
+	Slots []byte `json:"f,omitempty"`
+	Names []byte `json:"t,omitempty"`
+}
+
+// MarshalJSON encodes a as sketchJSON.
+func (a *Sketch) MarshalJSON() ([]byte, error) {
+	j := sketchJSON{Words: make([]byte, 0, 4*len(a.Words)), Names: make([]byte, 0, 4*len(a.Names))}
+	for _, w := range a.Words {
+		j.Words = binary.LittleEndian.AppendUint32(j.Words, w)
+	}
+	for _, f := range a.Slots {
+		j.Slots = binary.LittleEndian.AppendUint64(j.Slots, f)
+	}
+	for _, t := range a.Names {
+		j.Names = binary.LittleEndian.AppendUint32(j.Names, t)
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes what MarshalJSON wrote, keeping every list sorted
+// whatever it is given.
+func (a *Sketch) UnmarshalJSON(b []byte) error {
+	var j sketchJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return fmt.Errorf("story sketch: %w", err)
+	}
+	if len(j.Words)%4 != 0 || len(j.Slots)%8 != 0 || len(j.Names)%4 != 0 {
+		return fmt.Errorf("story sketch: lists of %d, %d and %d bytes", len(j.Words), len(j.Slots), len(j.Names))
+	}
+	*a = Sketch{}
+	for i := 0; i < len(j.Words); i += 4 {
+		a.Words = append(a.Words, binary.LittleEndian.Uint32(j.Words[i:]))
+	}
+	for i := 0; i < len(j.Slots); i += 8 {
+		a.Slots = append(a.Slots, binary.LittleEndian.Uint64(j.Slots[i:]))
+	}
+	for i := 0; i < len(j.Names); i += 4 {
+		a.Names = append(a.Names, binary.LittleEndian.Uint32(j.Names[i:]))
+	}
+	a.Words, a.Slots, a.Names = sortedUnique(a.Words), sortedUnique(a.Slots), sortedUnique(a.Names)
+	return nil
+}

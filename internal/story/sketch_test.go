@@ -1,0 +1,165 @@
+package story
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// notice is a short dividend notice as wires file them: the company is
+// named in the headline only.
+const notice = "Qtly div 25 cts vs 25 cts prior\n\nPay April 30\n\nRecord April 16"
+
+// flash is a short wire item with figures and names in its body.
+const flash = "The central bank entered the money market to arrange 1.5 billion dlrs of customer repurchase agreements, a spokesman said.\n\nDealers said overnight funds were trading at 6-1/8 pct when the operation began."
+
+func TestSketchCopies(t *testing.T) {
+	boiler := "Share this article on Facebook Twitter WhatsApp Email\n\n"
+	for _, tc := range []struct {
+		name      string
+		titleA, a string
+		titleB, b string
+		want      bool
+	}{
+		{"notice filed twice", "ACME CORP <ACM> SETS QUARTERLY", notice, "ACME CORP <ACM> SETS QUARTERLY", notice, true},
+		{"notice, headline rewritten", "ACME CORP <ACM> SETS QUARTERLY", notice, "UPDATE 1-Acme sets quarterly dividend", notice, true},
+		{"notice with boilerplate left in", "ACME CORP <ACM> SETS QUARTERLY", notice, "Acme Corp sets quarterly", boiler + notice + "\n\nCopyright 2026 all rights reserved.", true},
+		{"notices of two companies", "ACME CORP <ACM> SETS QUARTERLY", notice, "ZENITH CORP <ZEN> SETS QUARTERLY", notice, false},
+		{"notices of two companies, mixed case", "Acme sets quarterly dividend", notice, "Zenith sets quarterly dividend", notice, false},
+		{"notice, record date differs", "ACME CORP SETS QUARTERLY", notice, "ACME CORP SETS QUARTERLY", strings.Replace(notice, "16", "17", 1), false},
+		{"notice, figure with a point differs", "ACME SETS", notice, "ACME SETS", strings.Replace(notice, "div 25", "div 7.3", 1), false},
+		{"flash filed again", "CENTRAL BANK ADDS RESERVES", flash, "Central bank adds reserves", flash, true},
+		{"flash, amount in words differs", "", strings.Replace(flash, "1.5 billion", "one billion", 1), "", strings.Replace(flash, "1.5 billion", "two billion", 1), false},
+		{"flash, a figure edited out and a dated line added", "", flash, "", strings.Replace(flash, "6-1/8 pct", "reportedly pct", 1) + "\n\nCopyright 2026 all rights reserved.", true},
+		{"flash, a sentence reworded", "", flash, "", strings.Replace(flash, "when the operation began", "as the bank stepped in", 1), true},
+		{"flash against a notice", "", flash, "", notice, false},
+		{"tiny bodies alike", "", "Reuter", "", "Reuter", true},
+		{"tiny bodies, one inside the other", "", "Pay April 30", "", notice, false},
+	} {
+		a, b := NewSketch(tc.titleA, tc.a), NewSketch(tc.titleB, tc.b)
+		if a == nil || b == nil {
+			t.Fatalf("%s: no sketch", tc.name)
+		}
+		if got, c := a.copies(b); got != tc.want {
+			t.Errorf("%s: copies %v (containment %.2f), want %v", tc.name, got, c, tc.want)
+		}
+		if got, _ := b.copies(a); got != tc.want {
+			t.Errorf("%s, the other way: copies %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestNewSketchLongBody(t *testing.T) {
+	long := strings.Repeat("Words after words make a body long enough to be judged by its signature. ", 20)
+	if sk := NewSketch("", long); sk != nil {
+		t.Errorf("a body of %d shingles got a sketch", SketchShingles*2)
+	}
+	if sk := NewSketch("TITLE", ""); sk == nil || len(sk.Words) != 0 || len(sk.Names) != 1 {
+		t.Errorf("empty body: sketch %+v, want no words and one name", sk)
+	}
+}
+
+func TestSketchWords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Net 2,858,000 vs 7.3 mln", "net 2,858,000 vs 7.3 mln"},
+		{"coupon 17-1/4 pct, B-1B bomber.", "coupon 17-1/4 pct b 1b bomber"},
+		{"ends 1987. Next", "ends 1987 next"},
+		{"caf\xe9 \xff 3,", "caf 3"},
+	} {
+		var got, want []uint32
+		sketchWords(tc.in, func(h uint64, _ bool) { got = append(got, uint32(h)) })
+		for _, w := range strings.Fields(tc.want) {
+			want = append(want, wordHashWhole(w))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("sketchWords(%q): %d words, want %d (%q)", tc.in, len(got), len(want), tc.want)
+		}
+	}
+}
+
+// wordHashWhole hashes w as sketchWords hashes a figure: one word.
+func wordHashWhole(w string) uint32 {
+	var h uint32
+	sketchWords(w, func(x uint64, _ bool) { h = uint32(x) })
+	return h
+}
+
+func TestSketchJSON(t *testing.T) {
+	sk := NewSketch("ACME CORP <ACM> SETS QUARTERLY", notice)
+	b, err := json.Marshal(sk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Sketch
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(back.Words, sk.Words) || !slices.Equal(back.Slots, sk.Slots) || !slices.Equal(back.Names, sk.Names) {
+		t.Errorf("round trip: %+v, want %+v", back, *sk)
+	}
+	for _, bad := range []string{`{"w":"AAA"}`, `{"w":"AAAAAA==","f":"AAAA"}`, `{"w":1}`, `[`} {
+		if err := json.Unmarshal([]byte(bad), &back); err == nil {
+			t.Errorf("Unmarshal(%s): no error", bad)
+		}
+	}
+}
+
+// TestSketchIndex checks that a short story is found through the sketch
+// index alone (the LSH bands are emptied), also after the state went
+// through Encode and Decode.
+func TestSketchIndex(t *testing.T) {
+	day := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
+	boiler := "Subscribe to our daily newsletter for the top stories in your inbox every morning.\n\n" +
+		"Follow us on social media for live updates\n\n"
+	orig := NewMember("a", "wire", day, "ACME CORP <ACM> SETS QUARTERLY", notice)
+	cp := NewMember("b", "daily", day.Add(time.Hour), "Acme Corp sets quarterly", boiler+notice+"\n\nAdvertisement")
+	noBands := func(s *Set) {
+		for i := range s.bands {
+			clear(s.bands[i])
+		}
+	}
+	s := build([]Member{orig})
+	noBands(s)
+	s.Add(cp)
+	s.Assign()
+	if s.Story("b") != "a" {
+		t.Fatalf("copy with boilerplate: story %q, want a", s.Story("b"))
+	}
+	enc, err := s.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Decode(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noBands(d)
+	again := cp
+	again.ID = "c"
+	d.Add(again)
+	d.Assign()
+	if d.Story("c") != "a" {
+		t.Errorf("after decoding, a new copy: story %q, want a", d.Story("c"))
+	}
+	other := NewMember("z", "daily", day.Add(time.Hour), "ZENITH CORP <ZEN> SETS QUARTERLY", notice)
+	d.Add(other)
+	d.Assign()
+	if d.Story("z") != "z" {
+		t.Errorf("another company's notice: story %q, want its own", d.Story("z"))
+	}
+}
+
+// TestSketchArticle checks that SketchArticle, given Sign's count, makes
+// the sketch NewSketch makes.
+func TestSketchArticle(t *testing.T) {
+	long := strings.Repeat("Words after words make a body long enough to be judged by its signature. ", 20)
+	for _, body := range []string{notice, flash, long, ""} {
+		_, n := Sign(body)
+		a, b := NewSketch("ACME SETS", body), SketchArticle("ACME SETS", body, n)
+		if (a == nil) != (b == nil) || a != nil && (!slices.Equal(a.Words, b.Words) || !slices.Equal(a.Slots, b.Slots) || !slices.Equal(a.Names, b.Names)) {
+			t.Errorf("%.20q: SketchArticle %+v, NewSketch %+v", body, b, a)
+		}
+	}
+}
