@@ -251,23 +251,27 @@ func (p *phraseStream) standsAt(d uint64, buf []byte) (bool, error) {
 			return false, nil // cannot happen: the same postings
 		}
 	}
-	has := make([]map[uint64]bool, len(p.vectors))
-	for i, v := range p.vectors[1:] {
-		has[i+1] = map[uint64]bool{}
-		for _, tv := range v.doc.Vectors {
-			has[i+1][tv.Pos] = true
-		}
-	}
 	for _, first := range p.vectors[0].doc.Vectors {
 		all := true
 		for i := 1; i < len(p.vectors) && all; i++ {
-			all = has[i][first.Pos+uint64(p.offset[i])]
+			all = hasPos(p.vectors[i].doc.Vectors, first.Pos+uint64(p.offset[i]))
 		}
 		if all {
 			return true, nil
 		}
 	}
 	return false, nil
+}
+
+// hasPos reports whether a term occurs at position pos; a document holds
+// few occurrences of one term, so a scan is quickest.
+func hasPos(vs []*index.TermFieldVector, pos uint64) bool {
+	for _, v := range vs {
+		if v.Pos == pos {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *phraseStream) score() float64 {
