@@ -50,18 +50,27 @@ func (w *walk) words(ctx context.Context, plan wordPlan, scored bool) error {
 func estimate(ctx context.Context, w *walk, plan wordPlan) uint64 {
 	least := ^uint64(0)
 	for _, word := range plan.must {
-		n := uint64(0)
-		for _, f := range word.fields {
-			tfr, err := w.r.TermFieldReader(ctx, []byte(word.terms[0]), f, false, false, false)
-			if err != nil {
-				return 0
-			}
-			n += tfr.Count()
-			tfr.Close()
-		}
-		least = min(least, n)
+		least = min(least, postingsOf(ctx, w, word))
 	}
 	return least
+}
+
+// postingsOf bounds the documents word matches: its first token's
+// postings in its fields, or the sum over an OR group's words.
+func postingsOf(ctx context.Context, w *walk, word planWord) uint64 {
+	n := uint64(0)
+	for _, c := range word.any {
+		n += postingsOf(ctx, w, c)
+	}
+	for _, f := range word.fields {
+		tfr, err := w.r.TermFieldReader(ctx, []byte(word.terms[0]), f, false, false, false)
+		if err != nil {
+			return 0
+		}
+		n += tfr.Count()
+		tfr.Close()
+	}
+	return n
 }
 
 // fork returns an empty walk of the same search, for the other half.

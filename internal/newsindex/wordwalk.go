@@ -17,8 +17,9 @@ package newsindex
 // matched (Bleve's coordination factor), summed over the words. The order
 // of the hits is therefore the one Bleve's searchers give
 // (wordwalk_test.go compares them). A phrase is walked the same way, its
-// tokens' positions read only where they all occur. OR, words of several
-// tokens and phrases of one are left to Bleve.
+// tokens' positions read only where they all occur, and an OR of words
+// and phrases as a word whose fields are its alternatives. Nested groups,
+// words of several tokens and phrases of one are left to Bleve.
 
 import (
 	"context"
@@ -39,11 +40,12 @@ type wordPlan struct {
 }
 
 // planWord is one token, or the tokens of a phrase, searched in one or
-// more fields.
+// more fields; or, when any is set, a group of which any must match.
 type planWord struct {
 	terms  []string
 	offset []int // a phrase's token positions, relative to its first
 	fields []string
+	any    []planWord
 }
 
 // planWords returns the plan of q, or false when q has anything else than
@@ -58,11 +60,7 @@ func planWords(m mapping.IndexMapping, q *search.Query) (wordPlan, bool) {
 		if x, ok := n.(*search.Not); ok {
 			target, n = &p.not, x.Node
 		}
-		t, ok := n.(*search.Term)
-		if !ok {
-			return p, false
-		}
-		w, ok, drop := planWordOf(m, t)
+		w, ok, drop := planNode(m, n)
 		switch {
 		case drop:
 		case !ok:
@@ -72,6 +70,37 @@ func planWords(m mapping.IndexMapping, q *search.Query) (wordPlan, bool) {
 		}
 	}
 	return p, len(p.must) > 0
+}
+
+// planNode plans a term, or an OR of terms, as planWordOf does.
+func planNode(m mapping.IndexMapping, n search.Node) (w planWord, ok, drop bool) {
+	switch n := n.(type) {
+	case *search.Term:
+		return planWordOf(m, n)
+	case *search.Or:
+		for _, x := range n.Any {
+			t, isTerm := x.(*search.Term)
+			if !isTerm {
+				return w, false, false
+			}
+			c, ok, drop := planWordOf(m, t)
+			switch {
+			case drop:
+			case !ok:
+				return w, false, false
+			default:
+				w.any = append(w.any, c)
+			}
+		}
+		switch len(w.any) {
+		case 0:
+			return w, false, true
+		case 1: // the translator leaves a lone alternative unwrapped
+			return w.any[0], true, false
+		}
+		return w, true, false
+	}
+	return w, false, false
 }
 
 // planWordOf plans term t; drop says it analyses to nothing (the
@@ -338,6 +367,16 @@ func (s *wordStream) advance(d uint64, buf []byte) error {
 	return nil
 }
 
+// at, with score, makes a word a field stream of an OR group: a group is
+// a wordStream whose fields are its words.
+func (s *wordStream) at() (uint64, bool) { return s.current() }
+
+// scoreHere is the word's score at its current document.
+func (s *wordStream) scoreHere() float64 {
+	d, _ := s.current()
+	return s.score(d)
+}
+
 // score is the word's score in document d, which it holds.
 func (s *wordStream) score(d uint64) float64 {
 	sum, matched := 0.0, 0
@@ -353,9 +392,17 @@ func (s *wordStream) score(d uint64) float64 {
 	return sum
 }
 
-// openWord opens the streams of w's fields.
+// openWord opens the streams of w's fields, or of its group's words.
 func openWord(ctx context.Context, r index.IndexReader, w planWord, docs uint64, scored bool) (*wordStream, error) {
 	s := &wordStream{}
+	for _, c := range w.any {
+		cs, err := openWord(ctx, r, c, docs, scored)
+		if err != nil {
+			s.close()
+			return nil, err
+		}
+		s.fields = append(s.fields, groupMember{cs})
+	}
 	for _, f := range w.fields {
 		var fs fieldStream
 		var err error
@@ -372,6 +419,11 @@ func openWord(ctx context.Context, r index.IndexReader, w planWord, docs uint64,
 	}
 	return s, nil
 }
+
+// groupMember is a word of an OR group, as a field stream.
+type groupMember struct{ *wordStream }
+
+func (g groupMember) score() float64 { return g.scoreHere() }
 
 func (s *wordStream) close() {
 	for _, f := range s.fields {

@@ -33,6 +33,11 @@ func TestWordWalkAgreesWithBleve(t *testing.T) {
 		{real, q(&search.Term{Text: "ports closes", Phrase: true})},
 		{real, q(&search.Term{Field: "body", Text: "the ports of", Phrase: true})},
 		{real, q(word("storm"), &search.Term{Text: "Tayyip Erdoğan", Phrase: true})},
+		{synth, q(&search.Or{Any: []search.Node{word("storm"), word("battery")}})},
+		{synth, q(&search.Or{Any: []search.Node{word("storm"), word("battery"), word("election")}}, not(word("results")))},
+		{synth, q(word("election"), &search.Or{Any: []search.Node{word("storm"), &search.Term{Field: "title", Text: "battery"}}})},
+		{synth, q(&search.Or{Any: []search.Node{word("storm"), word("?")}})},
+		{real, q(&search.Or{Any: []search.Node{&search.Term{Text: "closes ports", Phrase: true}, word("battery")}})},
 	}
 	matched := map[string]int{}
 	for _, tt := range tests {
@@ -85,7 +90,8 @@ func TestWordWalkAgreesWithBleve(t *testing.T) {
 			}
 		})
 	}
-	for _, name := range []string{"storm", `"closes ports"`, `"storm shut" -battery`, `"joint statement" talks`, `body:"the ports of"`} {
+	for _, name := range []string{"storm", `"closes ports"`, `"storm shut" -battery`, `"joint statement" talks`, `body:"the ports of"`,
+		"storm OR battery", `"closes ports" OR battery`} {
 		if matched[name] == 0 {
 			t.Errorf("%s matched nothing: the comparison checks nothing", name)
 		}
@@ -105,7 +111,9 @@ func TestPlanWords(t *testing.T) {
 		{q(&search.Term{Field: "person", Text: "erdogan"}), true},
 		{q(&search.Term{Text: "closes ports", Phrase: true}), true},
 		{q(&search.Term{Text: "ports", Phrase: true}), false},
-		{q(&search.Or{Any: []search.Node{word("a"), word("b")}}), false},
+		{q(&search.Or{Any: []search.Node{word("a"), word("b")}}), true},
+		{q(&search.Or{Any: []search.Node{word("a"), q(word("b"), word("c"))}}), false},
+		{q(not(&search.Or{Any: []search.Node{word("a"), word("b")}})), false},
 		{q(word("covid-19")), false},
 		{q(not(word("storm"))), false},
 		{q(word("?")), false},
