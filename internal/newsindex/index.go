@@ -46,6 +46,7 @@ type generation struct {
 	col      *columns               // its sort keys by document (columns.go)
 	cache    *countsCache           // counts of searches without query words; nil keeps none
 	results  *lru[*search.Response] // the last responses it gave (results.go); nil keeps none
+	similar  *lru[[]search.Hit]     // the last answers of Similar (similar.go)
 }
 
 // Open opens the generation that root/CURRENT names.
@@ -96,7 +97,8 @@ func openGeneration(root, name string, keep int) (*generation, error) {
 	stories := readStories(idx)
 	col.readStories(stories)
 	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet(), stories: stories,
-		table: ft, col: col, cache: newCountsCache(), results: newResults(keep)}, nil
+		table: ft, col: col, cache: newCountsCache(), results: newResults(keep),
+		similar: newLRU(similarCacheSize, copyHits)}, nil
 }
 
 // Stats describes the generation being served.

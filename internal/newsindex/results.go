@@ -36,15 +36,25 @@ func resultKey(r *search.Request, p params) (string, bool) {
 	return b.String(), true
 }
 
+// similarCacheSize is how many answers of Similar a generation keeps.
+const similarCacheSize = 1024
+
+// copyHits copies hs deeply enough that changing the copy leaves hs as it
+// was.
+func copyHits(hs []search.Hit) []search.Hit {
+	out := slices.Clone(hs)
+	for i := range out {
+		h := &out[i]
+		h.People, h.Orgs, h.Places = slices.Clone(h.People), slices.Clone(h.Orgs), slices.Clone(h.Places)
+	}
+	return out
+}
+
 // copyResponse copies r deeply enough that changing the copy's hits,
 // counts or culprits leaves r as it was.
 func copyResponse(r *search.Response) *search.Response {
 	c := *r
-	c.Hits = slices.Clone(r.Hits)
-	for i := range c.Hits {
-		h := &c.Hits[i]
-		h.People, h.Orgs, h.Places = slices.Clone(h.People), slices.Clone(h.Orgs), slices.Clone(h.Places)
-	}
+	c.Hits = copyHits(r.Hits)
 	c.Facets = copyCounts(r.Facets)
 	c.EmptyBecause = slices.Clone(r.EmptyBecause)
 	return &c

@@ -3,6 +3,7 @@ package newsindex
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -39,5 +40,25 @@ func TestSimilar(t *testing.T) {
 	}
 	if _, err := ix.Similar(context.Background(), "nope", 3); !errors.Is(err, search.ErrNotFound) {
 		t.Errorf("Similar(nope) error = %v, want ErrNotFound", err)
+	}
+}
+
+// TestSimilarKept checks that a repeated Similar answers from the
+// generation's cache with the same hits, unchanged by what a caller did
+// to the first answer.
+func TestSimilarKept(t *testing.T) {
+	ix := openCorpus(t)
+	first, err := ix.Similar(t.Context(), "a1", 3)
+	if err != nil || len(first) == 0 {
+		t.Fatalf("similar: %v, %d hits", err, len(first))
+	}
+	want := copyHits(first)
+	if _, ok := ix.cur.similar.get("3 a1"); !ok {
+		t.Error("the answer was not kept")
+	}
+	first[0].Title = "changed by a caller"
+	again, err := ix.Similar(t.Context(), "a1", 3)
+	if err != nil || !reflect.DeepEqual(again, want) {
+		t.Errorf("second answer %+v (%v), want %+v", again, err, want)
 	}
 }
