@@ -64,6 +64,9 @@ func indexMetrics(reg *metrics.Registry, ix *newsindex.Index) {
 		swaps, _ := ix.Reloads()
 		return metrics.One(float64(swaps))
 	})
+	reg.CounterFunc("newsfts_warmed_searches_total", "Searches answered again on a new generation before it was swapped in.", func() []metrics.Sample {
+		return metrics.One(float64(ix.Warmed()))
+	})
 	reg.CounterFunc("newsfts_index_reload_errors_total", "Reloads that failed (the served generation stayed).", func() []metrics.Sample {
 		_, failures := ix.Reloads()
 		return metrics.One(float64(failures))

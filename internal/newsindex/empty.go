@@ -27,13 +27,13 @@ type part struct {
 }
 
 // explainEmpty returns the parts of r that alone emptied its result.
-func (ix *Index) explainEmpty(ctx context.Context, r *search.Request) ([]search.Culprit, error) {
+func (g *generation) explainEmpty(ctx context.Context, r *search.Request) ([]search.Culprit, error) {
 	var out []search.Culprit
 	ps := parts(r)
 	for _, pt := range ps[:min(len(ps), search.MaxEmptyChecks)] {
 		c := clone(r)
 		pt.without(c)
-		n, err := ix.count(ctx, c)
+		n, err := g.count(ctx, c)
 		if err != nil {
 			return nil, err
 		}
@@ -83,9 +83,8 @@ func clone(r *search.Request) *search.Request {
 }
 
 // count returns how many articles r matches, with a walk that keeps one
-// hit and scores nothing. The caller holds ix.mu.
-func (ix *Index) count(ctx context.Context, r *search.Request) (uint64, error) {
-	g := ix.cur
+// hit and scores nothing.
+func (g *generation) count(ctx context.Context, r *search.Request) (uint64, error) {
 	user, err := translator{g.idx.Mapping()}.query(r.Query)
 	if err != nil {
 		return 0, err

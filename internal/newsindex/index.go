@@ -26,6 +26,7 @@ type Index struct {
 	reloadMu sync.Mutex    // serialises Reload and Close
 	swaps    atomic.Uint64 // generations swapped in by Reload
 	failures atomic.Uint64 // Reloads that failed
+	warmed   atomic.Uint64 // searches answered again on new generations before their swap
 
 	mu    sync.RWMutex     // held shared by each Search and Doc, exclusively by a swap
 	keep  int              // responses each generation keeps (results.go); guarded by reloadMu
@@ -40,13 +41,13 @@ type generation struct {
 	name     string
 	idx      bleve.Index
 	docs     uint64
-	labelSet                        // the labels of its facet keys, and its alias tables
-	stories  *story.Groups          // its stories with copies; nil if none (story.go)
-	table    *facetTable            // its facet terms by document (facetcount.go)
-	col      *columns               // its sort keys by document (columns.go)
-	cache    *countsCache           // counts of searches without query words; nil keeps none
-	results  *lru[*search.Response] // the last responses it gave (results.go); nil keeps none
-	similar  *lru[[]search.Hit]     // the last answers of Similar (similar.go)
+	labelSet                    // the labels of its facet keys, and its alias tables
+	stories  *story.Groups      // its stories with copies; nil if none (story.go)
+	table    *facetTable        // its facet terms by document (facetcount.go)
+	col      *columns           // its sort keys by document (columns.go)
+	cache    *countsCache       // counts of searches without query words; nil keeps none
+	results  *lru[cachedResult] // the last responses it gave (results.go); nil keeps none
+	similar  *lru[[]search.Hit] // the last answers of Similar (similar.go)
 }
 
 // Open opens the generation that root/CURRENT names.
@@ -154,6 +155,7 @@ func (ix *Index) reload() (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("reload: %w", err)
 	}
+	ix.warmed.Add(uint64(g.warmFrom(old))) // warm.go
 	ix.mu.Lock()
 	ix.alias.Swap([]bleve.Index{g.idx}, []bleve.Index{old.idx})
 	ix.cur = g

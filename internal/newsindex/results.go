@@ -60,12 +60,19 @@ func copyResponse(r *search.Response) *search.Response {
 	return &c
 }
 
+// cachedResult is a response kept, with the request that asked for it
+// (warm.go runs it again on the next generation).
+type cachedResult struct {
+	req  *search.Request
+	resp *search.Response
+}
+
 // newResults returns a cache of n responses; nil when n is 0.
-func newResults(n int) *lru[*search.Response] {
+func newResults(n int) *lru[cachedResult] {
 	if n <= 0 {
 		return nil
 	}
-	return newLRU(n, copyResponse)
+	return newLRU(n, func(c cachedResult) cachedResult { return cachedResult{c.req, copyResponse(c.resp)} })
 }
 
 // KeepResults sets how many responses each generation keeps, the served

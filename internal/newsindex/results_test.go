@@ -56,3 +56,41 @@ func TestResultsKept(t *testing.T) {
 		t.Error("kept a response with the cache off")
 	}
 }
+
+// TestReloadWarms checks that a new generation, once swapped in, already
+// holds the searches the old one answered last, with the new articles'
+// answers.
+func TestReloadWarms(t *testing.T) {
+	arts := corpus()
+	root := publishCorpus(t, arts[:2])
+	ix, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	browse := &search.Request{}
+	storm := &search.Request{Query: q(word("storm"))}
+	for _, r := range []*search.Request{browse, storm} {
+		mustSearch(t, ix, r)
+	}
+	before := mustSearch(t, ix, browse).Total
+	publish(t, root, arts)
+	if swapped, err := ix.Reload(); !swapped || err != nil {
+		t.Fatalf("Reload = %v, %v", swapped, err)
+	}
+	if ix.Warmed() != 2 {
+		t.Errorf("warmed %d searches, want 2", ix.Warmed())
+	}
+	for _, r := range []*search.Request{browse, storm} {
+		resp := mustSearch(t, ix, r)
+		if !resp.Cached {
+			t.Errorf("%v: not answered from the warmed cache", r.Query)
+		}
+		if resp.Total == 0 {
+			t.Errorf("%v: warmed with no hit", r.Query)
+		}
+	}
+	if after := mustSearch(t, ix, browse).Total; after != uint64(len(arts)) || after == before {
+		t.Errorf("browse after reload: %d articles, want %d (was %d)", after, len(arts), before)
+	}
+}

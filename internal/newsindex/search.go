@@ -79,10 +79,21 @@ func clamp(v, lo, hi, def int) int {
 
 // Search runs r against the served generation.
 func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Response, error) {
-	start := time.Now()
 	if r == nil {
 		r = &search.Request{}
 	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.cur == nil {
+		return nil, fmt.Errorf("search: %w", ErrClosed)
+	}
+	return ix.cur.answer(ctx, r)
+}
+
+// answer runs r against the generation, or answers it from the
+// generation's result cache.
+func (g *generation) answer(ctx context.Context, r *search.Request) (*search.Response, error) {
+	start := time.Now()
 	p := paramsOf(r)
 	if !validSort(p.sort) {
 		return nil, &search.Error{Message: fmt.Sprintf("unknown sort %q; use relevance, newest or oldest", p.sort), Param: "sort"}
@@ -91,16 +102,10 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 	if err != nil {
 		return nil, err
 	}
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	g := ix.cur
-	if g == nil {
-		return nil, fmt.Errorf("search: %w", ErrClosed)
-	}
 	key, keep := resultKey(r, p)
-	if resp, ok := g.results.get(key); keep && ok {
-		resp.Cached, resp.TookMS = true, since(start)
-		return resp, nil
+	if cr, ok := g.results.get(key); keep && ok {
+		cr.resp.Cached, cr.resp.TookMS = true, since(start)
+		return cr.resp, nil
 	}
 	user, err := translator{g.idx.Mapping()}.query(r.Query)
 	if err != nil {
@@ -110,16 +115,14 @@ func (ix *Index) Search(ctx context.Context, r *search.Request) (*search.Respons
 	if err != nil {
 		return nil, err
 	}
-	if !r.HitsOnly {
-		if resp.Total == 0 {
-			if resp.EmptyBecause, err = ix.explainEmpty(ctx, r); err != nil {
-				return nil, err
-			}
+	if !r.HitsOnly && resp.Total == 0 {
+		if resp.EmptyBecause, err = g.explainEmpty(ctx, r); err != nil {
+			return nil, err
 		}
 	}
 	resp.TookMS = since(start)
 	if keep {
-		g.results.put(key, resp)
+		g.results.put(key, cachedResult{req: cloneRequest(r), resp: resp})
 	}
 	return resp, nil
 }
