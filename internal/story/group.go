@@ -79,6 +79,7 @@ type rep struct {
 	sketch    *Sketch  // nil for a long body
 	keys      []uint32 // what the story is filed under in Set.sketched
 	seen      uint64   // the match call that last looked at it
+	ord       uint32   // its index in Set.byOrd
 }
 
 // DefaultWindow is the default Window: copies of one story appear within
@@ -95,12 +96,14 @@ type Set struct {
 	Window    time.Duration
 	threshold float64
 	members   map[string]*Member
-	reps      map[string]*rep            // story id -> representative
-	byStory   map[string][]string        // story id -> member ids
-	bands     [Bands]map[uint64][]string // band value -> story ids
-	sketched  map[uint32][]*rep          // sketch key -> stories
-	pending   map[string]*Member         // added, not yet assigned
-	matches   uint64                     // calls of match so far
+	reps      map[string]*rep     // story id -> representative
+	byStory   map[string][]string // story id -> member ids
+	bands     [Bands]bandTable    // band value -> story ordinals (bands.go)
+	byOrd     []*rep              // story ordinal -> representative; nil if free
+	free      []uint32            // free ordinals
+	sketched  map[uint32][]*rep   // sketch key -> stories
+	pending   map[string]*Member  // added, not yet assigned
+	matches   uint64              // calls of match so far
 }
 
 // New returns an empty Set that groups articles whose estimated
@@ -212,9 +215,16 @@ func (s *Set) match(m *Member) string {
 			best, bestScore = r.id, score
 		}
 	}
-	for i, band := range s.bands {
-		for _, id := range band[bandOf(m.Sig, i)] {
-			try(s.reps[id])
+	for i := range s.bands {
+		t := &s.bands[i]
+		if len(t.slots) == 0 {
+			continue
+		}
+		v, mask := bandOf(m.Sig, i), len(t.slots)-1
+		for j := t.home(v); t.slots[j] != 0; j = (j + 1) & mask {
+			if r := s.byOrd[t.slots[j]-1]; bandOf(r.sig, i) == v {
+				try(r)
+			}
 		}
 	}
 	if m.Sketch != nil {
@@ -260,18 +270,26 @@ func bandOf(sig *Signature, i int) uint64 {
 	return v
 }
 
+// bandKey returns the function that gives the value of band i of the
+// story with an ordinal.
+func (s *Set) bandKey(i int) func(uint32) uint64 {
+	return func(o uint32) uint64 { return bandOf(s.byOrd[o].sig, i) }
+}
+
 // file makes r the representative of story id.
 func (s *Set) file(id string, r *rep) {
 	s.unfile(id)
 	r.id = id
 	s.reps[id] = r
-	for i, band := range s.bands {
-		if band == nil {
-			band = map[uint64][]string{}
-			s.bands[i] = band
-		}
-		v := bandOf(r.sig, i)
-		band[v] = append(band[v], id)
+	if n := len(s.free); n > 0 {
+		r.ord, s.free = s.free[n-1], s.free[:n-1]
+		s.byOrd[r.ord] = r
+	} else {
+		r.ord = uint32(len(s.byOrd))
+		s.byOrd = append(s.byOrd, r)
+	}
+	for i := range s.bands {
+		s.bands[i].add(bandOf(r.sig, i), r.ord, s.bandKey(i))
 	}
 	if r.sketch != nil {
 		r.keys = s.sketchKeys(r.sketch)
@@ -324,14 +342,11 @@ func (s *Set) unfile(id string) {
 		return
 	}
 	delete(s.reps, id)
-	for i, band := range s.bands {
-		v := bandOf(r.sig, i)
-		if ids := slices.DeleteFunc(band[v], func(x string) bool { return x == id }); len(ids) > 0 {
-			band[v] = ids
-		} else {
-			delete(band, v)
-		}
+	for i := range s.bands {
+		s.bands[i].remove(bandOf(r.sig, i), r.ord, s.bandKey(i))
 	}
+	s.byOrd[r.ord] = nil
+	s.free = append(s.free, r.ord)
 	if r.sketch != nil {
 		for _, k := range r.keys {
 			if rs := slices.DeleteFunc(s.sketched[k], func(x *rep) bool { return x == r }); len(rs) > 0 {
