@@ -32,12 +32,9 @@ func (t *bandTable) home(v uint64) int {
 	return int((v * 0x9e3779b97f4a7c15) >> t.shift)
 }
 
-// add files story ordinal o under value v; key(o) is the value of an
-// ordinal already filed, for a table that grows.
-func (t *bandTable) add(v uint64, o uint32, key func(uint32) uint64) {
-	if (t.n+1)*10 > len(t.slots)*maxLoad {
-		t.grow(key)
-	}
+// add files story ordinal o under value v; the table must have a free
+// slot (Set.growBands).
+func (t *bandTable) add(v uint64, o uint32) {
 	mask := len(t.slots) - 1
 	j := t.home(v)
 	for t.slots[j] != 0 {
@@ -47,26 +44,32 @@ func (t *bandTable) add(v uint64, o uint32, key func(uint32) uint64) {
 	t.n++
 }
 
-// grow doubles the table (or makes its first slots) and files again what
-// it held.
-func (t *bandTable) grow(key func(uint32) uint64) {
-	old := t.slots
-	size := max(2*len(old), minSlots)
-	t.slots = make([]uint32, size)
-	t.shift = 64
-	for s := size; s > 1; s >>= 1 {
-		t.shift--
+// growBands makes the band tables large enough for n stories, filing
+// again every story: all of them at once, since they hold as many stories
+// each, so that each representative's signature is read once rather than
+// once a band.
+func (s *Set) growBands(n int) {
+	size := minSlots
+	for n*10 > size*maxLoad {
+		size *= 2
 	}
-	mask := size - 1
-	for _, x := range old {
-		if x == 0 {
+	if size <= len(s.bands[0].slots) {
+		return
+	}
+	shift := uint(64)
+	for x := size; x > 1; x >>= 1 {
+		shift--
+	}
+	for i := range s.bands {
+		s.bands[i] = bandTable{slots: make([]uint32, size), shift: shift}
+	}
+	for _, r := range s.byOrd {
+		if r == nil {
 			continue
 		}
-		j := t.home(key(x - 1))
-		for t.slots[j] != 0 {
-			j = (j + 1) & mask
+		for i := range s.bands {
+			s.bands[i].add(bandOf(r.sig, i), r.ord)
 		}
-		t.slots[j] = x
 	}
 }
 

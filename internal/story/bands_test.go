@@ -1,14 +1,15 @@
 package story
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
 )
 
 // TestBandTable checks a band table against a map through adds and
-// removes that make long runs of one value, runs that wrap around the
-// end of the table, and growth.
+// removes that make long runs of one value and runs that wrap around the
+// end of the table.
 func TestBandTable(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -25,7 +26,9 @@ func TestBandTable(t *testing.T) {
 			value[o] = rng.Uint64N(tc.values) * 0x7f4a7c15 // high bits too, which pick the home slot
 		}
 		key := func(o uint32) uint64 { return value[o] }
-		var tab bandTable
+		s := New(DefaultThreshold)
+		s.growBands(tc.n) // the test files stories in one table by hand
+		tab := &s.bands[0]
 		filed := map[uint32]bool{}
 		for step := range 4 * tc.n {
 			o := uint32(rng.IntN(tc.n))
@@ -33,11 +36,11 @@ func TestBandTable(t *testing.T) {
 				tab.remove(value[o], o, key)
 				delete(filed, o)
 			} else {
-				tab.add(value[o], o, key)
+				tab.add(value[o], o)
 				filed[o] = true
 			}
 			if step%97 == 0 || step == 4*tc.n-1 {
-				checkTable(t, tc.name, &tab, filed, value)
+				checkTable(t, tc.name, tab, filed, value)
 			}
 		}
 	}
@@ -67,5 +70,43 @@ func checkTable(t *testing.T, name string, tab *bandTable, filed map[uint32]bool
 		if !slices.Equal(got, os) {
 			t.Fatalf("%s: value %x finds %v, want %v", name, v, got, os)
 		}
+	}
+}
+
+// TestBandsGrow checks that stories filed while the band tables grow, and
+// after some are removed, are all found again by their copies.
+func TestBandsGrow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	const n = 3000
+	sigs := make([]Signature, n)
+	s := New(DefaultThreshold)
+	for i := range sigs {
+		for j := range sigs[i] {
+			sigs[i][j] = rng.Uint32()
+		}
+		s.Add(Member{ID: fmt.Sprintf("a%d", i), Sig: &sigs[i], Shingles: 100})
+		if i%500 == 0 {
+			s.Assign()
+		}
+	}
+	s.Assign()
+	for i := 0; i < n; i += 2 {
+		s.Remove(fmt.Sprintf("a%d", i))
+	}
+	for i := range sigs {
+		s.Add(Member{ID: fmt.Sprintf("b%d", i), Sig: &sigs[i], Shingles: 100})
+	}
+	s.Assign()
+	for i := range sigs {
+		want := fmt.Sprintf("a%d", i)
+		if i%2 == 0 {
+			want = fmt.Sprintf("b%d", i)
+		}
+		if got := s.Story(fmt.Sprintf("b%d", i)); got != want {
+			t.Fatalf("b%d: story %q, want %q", i, got, want)
+		}
+	}
+	if len(s.bands[0].slots) < n || s.bands[0].n != n {
+		t.Errorf("tables of %d slots holding %d stories, want at least %d holding %d", len(s.bands[0].slots), s.bands[0].n, n, n)
 	}
 }

@@ -281,6 +281,7 @@ func (s *Set) file(id string, r *rep) {
 	s.unfile(id)
 	r.id = id
 	s.reps[id] = r
+	s.growBands(s.bands[0].n + 1)
 	if n := len(s.free); n > 0 {
 		r.ord, s.free = s.free[n-1], s.free[:n-1]
 		s.byOrd[r.ord] = r
@@ -289,7 +290,7 @@ func (s *Set) file(id string, r *rep) {
 		s.byOrd = append(s.byOrd, r)
 	}
 	for i := range s.bands {
-		s.bands[i].add(bandOf(r.sig, i), r.ord, s.bandKey(i))
+		s.bands[i].add(bandOf(r.sig, i), r.ord)
 	}
 	if r.sketch != nil {
 		r.keys = s.sketchKeys(r.sketch)
