@@ -70,7 +70,8 @@ func NewMember(id, source string, published time.Time, title, body string) Membe
 	return Member{ID: id, Source: source, Published: published, Sig: &sig, Shingles: n, Sketch: SketchArticle(title, body, n)}
 }
 
-// rep is the representative of a story: its founder's signature and date.
+// rep is the representative of a story (its founder's signature and
+// date) and the list of its members.
 type rep struct {
 	id        string // the story's
 	sig       *Signature
@@ -80,6 +81,7 @@ type rep struct {
 	keys      []uint32 // what the story is filed under in Set.sketched
 	seen      uint64   // the match call that last looked at it
 	ord       uint32   // its index in Set.byOrd
+	members   []string // ids of the story's articles
 }
 
 // DefaultWindow is the default Window: copies of one story appear within
@@ -96,14 +98,13 @@ type Set struct {
 	Window    time.Duration
 	threshold float64
 	members   map[string]*Member
-	reps      map[string]*rep     // story id -> representative
-	byStory   map[string][]string // story id -> member ids
-	bands     [Bands]bandTable    // band value -> story ordinals (bands.go)
-	byOrd     []*rep              // story ordinal -> representative; nil if free
-	free      []uint32            // free ordinals
-	sketched  map[uint32][]*rep   // sketch key -> stories
-	pending   map[string]*Member  // added, not yet assigned
-	matches   uint64              // calls of match so far
+	reps      map[string]*rep    // story id -> representative
+	bands     [Bands]bandTable   // band value -> story ordinals (bands.go)
+	byOrd     []*rep             // story ordinal -> representative; nil if free
+	free      []uint32           // free ordinals
+	sketched  map[uint32][]*rep  // sketch key -> stories
+	pending   map[string]*Member // added, not yet assigned
+	matches   uint64             // calls of match so far
 }
 
 // New returns an empty Set that groups articles whose estimated
@@ -117,7 +118,6 @@ func New(threshold float64) *Set {
 		threshold: min(threshold, 1),
 		members:   map[string]*Member{},
 		reps:      map[string]*rep{},
-		byStory:   map[string][]string{},
 		pending:   map[string]*Member{},
 		sketched:  map[uint32][]*rep{},
 	}
@@ -155,13 +155,13 @@ func (s *Set) Remove(id string) {
 		return
 	}
 	delete(s.members, id)
-	ids := slices.DeleteFunc(s.byStory[m.Story], func(x string) bool { return x == id })
-	if len(ids) > 0 {
-		s.byStory[m.Story] = ids
+	r := s.reps[m.Story]
+	if r == nil {
 		return
 	}
-	delete(s.byStory, m.Story)
-	s.unfile(m.Story)
+	if r.members = slices.DeleteFunc(r.members, func(x string) bool { return x == id }); len(r.members) == 0 {
+		s.unfile(m.Story)
+	}
 }
 
 // Assign puts every article added since the last Assign into a story.
@@ -178,7 +178,7 @@ func (s *Set) Assign() {
 			s.file(m.ID, &rep{sig: m.Sig, shingles: m.Shingles, published: m.Published, sketch: m.Sketch})
 		}
 		s.members[m.ID] = m
-		s.byStory[m.Story] = append(s.byStory[m.Story], m.ID)
+		s.reps[m.Story].members = append(s.reps[m.Story].members, m.ID)
 	}
 	clear(s.pending)
 }
@@ -276,8 +276,11 @@ func (s *Set) bandKey(i int) func(uint32) uint64 {
 	return func(o uint32) uint64 { return bandOf(s.byOrd[o].sig, i) }
 }
 
-// file makes r the representative of story id.
+// file makes r the representative of story id, which keeps its members.
 func (s *Set) file(id string, r *rep) {
+	if old := s.reps[id]; old != nil {
+		r.members = old.members
+	}
 	s.unfile(id)
 	r.id = id
 	s.reps[id] = r
@@ -380,7 +383,10 @@ func (s *Set) Copies(id string) []Member {
 
 // Members returns the members of story, earliest-published first.
 func (s *Set) Members(story string) []Member {
-	ids := s.byStory[story]
+	var ids []string
+	if r := s.reps[story]; r != nil {
+		ids = r.members
+	}
 	ms := make([]*Member, 0, len(ids))
 	for _, id := range ids {
 		ms = append(ms, s.members[id])

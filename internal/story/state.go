@@ -112,13 +112,13 @@ func (s *Set) restore(m *Member) {
 		s.file(m.ID, &rep{sig: m.Sig, shingles: m.Shingles, published: m.Published, sketch: m.Sketch})
 	}
 	s.members[m.ID] = m
-	s.byStory[m.Story] = append(s.byStory[m.Story], m.ID)
+	s.reps[m.Story].members = append(s.reps[m.Story].members, m.ID)
 }
 
 // dropEmpty forgets the stories that have no member.
 func (s *Set) dropEmpty() {
-	for id := range s.reps {
-		if len(s.byStory[id]) == 0 {
+	for id, r := range s.reps {
+		if len(r.members) == 0 {
 			s.unfile(id)
 		}
 	}
