@@ -64,52 +64,26 @@ func isBinary(b []byte) bool { return bytes.HasPrefix(b, []byte(stateMagic)) }
 
 // encodeBinary writes reps and members (founders first, see above).
 func encodeBinary(threshold float64, window time.Duration, reps []*rep, members []*Member) []byte {
-	var meta, sketches binWriter
-	var repMeta, memberMeta binWriter
-	sources := map[string]uint64{}
-	var sourceList []string
-	prev := int64(0)
+	w := stateWriter{sources: map[string]uint64{}}
 	for _, r := range reps {
-		repMeta.str(r.id)
-		repMeta.flagsAndDate(r.sketch != nil, r.published, &prev)
-		repMeta.uvarint(uint64(max(r.shingles, 0)))
-		sketches.sketch(r.sketch)
+		w.rep(r)
 	}
 	for _, m := range members {
-		memberMeta.str(m.ID)
-		if m.Story == m.ID {
-			memberMeta.uvarint(0)
-		} else {
-			memberMeta.uvarint(uint64(len(m.Story)) + 1)
-			memberMeta.b = append(memberMeta.b, m.Story...)
-		}
-		src := uint64(0)
-		if m.Source != "" {
-			i, ok := sources[m.Source]
-			if !ok {
-				i = uint64(len(sourceList))
-				sources[m.Source] = i
-				sourceList = append(sourceList, m.Source)
-			}
-			src = i + 1
-		}
-		memberMeta.uvarint(src)
-		memberMeta.flagsAndDate(m.Sketch != nil, m.Published, &prev)
-		memberMeta.uvarint(uint64(max(m.Shingles, 0)))
-		sketches.sketch(m.Sketch)
+		w.member(m)
 	}
+	var meta binWriter
 	meta.b = append(meta.b, stateMagic...)
 	meta.uvarint(binVersion)
 	meta.b = binary.LittleEndian.AppendUint64(meta.b, math.Float64bits(threshold))
 	meta.varint(int64(window / time.Second))
-	meta.uvarint(uint64(len(sourceList)))
-	for _, s := range sourceList {
+	meta.uvarint(uint64(len(w.sourceList)))
+	for _, s := range w.sourceList {
 		meta.str(s)
 	}
-	meta.section(len(reps), repMeta.b)
-	meta.section(len(members), memberMeta.b)
+	meta.section(len(reps), w.reps.b)
+	meta.section(len(members), w.members.b)
 	nsig := (len(reps) + len(members)) * sigBytes
-	out := make([]byte, 0, len(meta.b)+2*binary.MaxVarintLen64+nsig+len(sketches.b))
+	out := make([]byte, 0, len(meta.b)+2*binary.MaxVarintLen64+nsig+len(w.sketches.b))
 	out = append(out, meta.b...)
 	out = binary.AppendUvarint(out, uint64(nsig))
 	for _, r := range reps {
@@ -118,8 +92,47 @@ func encodeBinary(threshold float64, window time.Duration, reps []*rep, members 
 	for _, m := range members {
 		out = appendSig(out, m.Sig)
 	}
-	out = binary.AppendUvarint(out, uint64(len(sketches.b)))
-	return append(out, sketches.b...)
+	out = binary.AppendUvarint(out, uint64(len(w.sketches.b)))
+	return append(out, w.sketches.b...)
+}
+
+// stateWriter writes the sections of a binary state but the signatures.
+type stateWriter struct {
+	reps, members, sketches binWriter
+	sources                 map[string]uint64 // source -> index in sourceList
+	sourceList              []string
+	prev                    int64 // seconds of the last date written
+}
+
+func (w *stateWriter) rep(r *rep) {
+	w.reps.str(r.id)
+	w.reps.flagsAndDate(r.sketch != nil, r.published, &w.prev)
+	w.reps.uvarint(uint64(max(r.shingles, 0)))
+	w.sketches.sketch(r.sketch)
+}
+
+func (w *stateWriter) member(m *Member) {
+	w.members.str(m.ID)
+	if m.Story == m.ID {
+		w.members.uvarint(0)
+	} else {
+		w.members.uvarint(uint64(len(m.Story)) + 1)
+		w.members.b = append(w.members.b, m.Story...)
+	}
+	src := uint64(0)
+	if m.Source != "" {
+		i, ok := w.sources[m.Source]
+		if !ok {
+			i = uint64(len(w.sourceList))
+			w.sources[m.Source] = i
+			w.sourceList = append(w.sourceList, m.Source)
+		}
+		src = i + 1
+	}
+	w.members.uvarint(src)
+	w.members.flagsAndDate(m.Sketch != nil, m.Published, &w.prev)
+	w.members.uvarint(uint64(max(m.Shingles, 0)))
+	w.sketches.sketch(m.Sketch)
 }
 
 func appendSig(b []byte, sig *Signature) []byte {
