@@ -22,8 +22,8 @@ package story
 //	sigs:     uvarint length, then Hashes little-endian uint32 for each rep
 //	          and then each member, in the order above
 //	sketches: uvarint length, then for each rep and member whose flags
-//	          say it has one, its three lists, each as uvarint count and
-//	          the differences of its sorted values as uvarints
+//	          say it has one, its words, names and figure slots, each as
+//	          uvarint count and the values, little-endian
 //
 // A date (flag 2) is the seconds since the Unix epoch as a varint
 // difference from the previous date written, the nanoseconds as uvarint
@@ -180,24 +180,22 @@ func (w *binWriter) flagsAndDate(sketch bool, t time.Time, prev *int64) {
 	*prev = sec
 }
 
-// sketch writes sk's lists, if sk is not nil.
+// sketch writes sk's lists, if sk is not nil: each as its count and its
+// values, little-endian. Sorted hashes spread over the whole range, so
+// their differences as varints would take as many bytes, or more.
 func (w *binWriter) sketch(sk *Sketch) {
 	if sk == nil {
 		return
 	}
 	for _, list := range [][]uint32{sk.Words, sk.Names} {
 		w.uvarint(uint64(len(list)))
-		prev := uint32(0)
 		for _, v := range list {
-			w.uvarint(uint64(v - prev))
-			prev = v
+			w.b = binary.LittleEndian.AppendUint32(w.b, v)
 		}
 	}
 	w.uvarint(uint64(len(sk.Slots)))
-	prev := uint64(0)
 	for _, v := range sk.Slots {
-		w.uvarint(v - prev)
-		prev = v
+		w.b = binary.LittleEndian.AppendUint64(w.b, v)
 	}
 }
 
@@ -307,26 +305,19 @@ func (r *binReader) sig(sig *Signature) {
 // the bytes say.
 func (r *binReader) sketch() *Sketch {
 	sk := &Sketch{}
-	lists := [2]*[]uint32{&sk.Words, &sk.Names}
-	for _, list := range lists {
-		n := r.count(1)
-		if n == 0 {
-			continue
+	for _, list := range []*[]uint32{&sk.Words, &sk.Names} {
+		if b := r.bytes(4 * uint64(r.count(4))); len(b) > 0 {
+			*list = make([]uint32, len(b)/4)
+			for i := range *list {
+				(*list)[i] = binary.LittleEndian.Uint32(b[4*i:])
+			}
+			*list = sortedUnique(*list)
 		}
-		*list = make([]uint32, n)
-		prev := uint32(0)
-		for i := range *list {
-			prev += uint32(r.uvarint())
-			(*list)[i] = prev
-		}
-		*list = sortedUnique(*list)
 	}
-	if n := r.count(1); n > 0 {
-		sk.Slots = make([]uint64, n)
-		prev := uint64(0)
+	if b := r.bytes(8 * uint64(r.count(8))); len(b) > 0 {
+		sk.Slots = make([]uint64, len(b)/8)
 		for i := range sk.Slots {
-			prev += r.uvarint()
-			sk.Slots[i] = prev
+			sk.Slots[i] = binary.LittleEndian.Uint64(b[8*i:])
 		}
 		sk.Slots = sortedUnique(sk.Slots)
 	}
