@@ -110,3 +110,45 @@ func TestBandsGrow(t *testing.T) {
 		t.Errorf("tables of %d slots holding %d stories, want at least %d holding %d", len(s.bands[0].slots), s.bands[0].n, n, n)
 	}
 }
+
+// TestKeyTable checks the sketch index against a map through adds and
+// removes, with many stories under one key, and growth.
+func TestKeyTable(t *testing.T) {
+	for _, keys := range []uint32{1, 5, 1 << 30} {
+		rng := rand.New(rand.NewPCG(3, uint64(keys)))
+		var tab keyTable
+		type pair struct{ k, o uint32 }
+		filed := map[pair]bool{}
+		for step := range 6000 {
+			p := pair{rng.Uint32N(keys) * 0x9e3779b9, rng.Uint32N(700)}
+			if filed[p] {
+				tab.remove(p.k, p.o)
+				delete(filed, p)
+			} else {
+				tab.add(p.k, p.o)
+				filed[p] = true
+			}
+			if step%101 != 0 && step != 5999 {
+				continue
+			}
+			want := map[uint32][]uint32{}
+			for p := range filed {
+				want[p.k] = append(want[p.k], p.o)
+			}
+			for k, os := range want {
+				var got []uint32
+				for j := tab.find(k); j >= 0; j = tab.next(k, j) {
+					got = append(got, tab.slots[j].ord-1)
+				}
+				slices.Sort(got)
+				slices.Sort(os)
+				if !slices.Equal(got, os) || tab.count(k) != len(os) {
+					t.Fatalf("%d keys, step %d: key %x finds %v, want %v", keys, step, k, got, os)
+				}
+			}
+			if tab.n != len(filed) {
+				t.Fatalf("%d keys: %d in the table, want %d", keys, tab.n, len(filed))
+			}
+		}
+	}
+}

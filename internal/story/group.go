@@ -106,7 +106,7 @@ type Set struct {
 	bands     [Bands]bandTable   // band value -> story ordinals (bands.go)
 	byOrd     []*rep             // story ordinal -> representative; nil if free
 	free      []uint32           // free ordinals
-	sketched  map[uint32][]*rep  // sketch key -> stories
+	sketched  keyTable           // sketch key -> story ordinals (bands.go)
 	pending   map[string]*Member // added, not yet assigned
 	matches   uint64             // calls of match so far
 }
@@ -123,7 +123,6 @@ func New(threshold float64) *Set {
 		members:   map[string]*Member{},
 		reps:      map[string]*rep{},
 		pending:   map[string]*Member{},
-		sketched:  map[uint32][]*rep{},
 	}
 	return s
 }
@@ -232,9 +231,10 @@ func (s *Set) match(m *Member) string {
 		}
 	}
 	if m.Sketch != nil {
+		t := &s.sketched
 		for _, w := range m.Sketch.Words {
-			for _, r := range s.sketched[w] {
-				try(r)
+			for j := t.find(w); j >= 0; j = t.next(w, j) {
+				try(s.byOrd[t.slots[j].ord-1])
 			}
 		}
 	}
@@ -302,7 +302,7 @@ func (s *Set) file(id string, r *rep) {
 	if r.sketch != nil {
 		r.keys = s.sketchKeys(r.sketch)
 		for _, k := range r.keys {
-			s.sketched[k] = append(s.sketched[k], r)
+			s.sketched.add(k, r.ord)
 		}
 	}
 }
@@ -324,7 +324,7 @@ func (s *Set) sketchKeys(sk *Sketch) []uint32 {
 	var best [sketchKeys]word
 	n := 0
 	for _, w := range sk.Words { // sorted: the least hash wins a tie
-		c := word{len(s.sketched[w]), w}
+		c := word{s.sketched.count(w), w}
 		if n < len(best) {
 			best[n], n = c, n+1
 		} else if c.stories < best[n-1].stories {
@@ -353,17 +353,13 @@ func (s *Set) unfile(id string) {
 	for i := range s.bands {
 		s.bands[i].remove(bandOf(r.sig, i), r.ord, s.bandKey(i))
 	}
-	s.byOrd[r.ord] = nil
-	s.free = append(s.free, r.ord)
 	if r.sketch != nil {
 		for _, k := range r.keys {
-			if rs := slices.DeleteFunc(s.sketched[k], func(x *rep) bool { return x == r }); len(rs) > 0 {
-				s.sketched[k] = rs
-			} else {
-				delete(s.sketched, k)
-			}
+			s.sketched.remove(k, r.ord)
 		}
 	}
+	s.byOrd[r.ord] = nil
+	s.free = append(s.free, r.ord)
 }
 
 // Story returns the story id of article id, or "" if the Set does not hold
