@@ -24,10 +24,11 @@ package story
 // filed in the sketch index (sketch.go), since boilerplate can leave a short
 // copy's signature unlike its original's. The work per article is the
 // number of bands and of its sketch's words, plus the stories found there.
-// The bands are compact tables of story ordinals (bands.go), and each
-// story's representative lists its members: a Set takes about 830 bytes an
-// article at Reuters 16x, a signature (256) and the band slots (about
-// 220) the most of it.
+// The bands and the sketch index are compact tables of story ordinals
+// (bands.go), and each story's representative lists its members: a Set
+// takes about 1,100 bytes an article at Reuters 16x (1,580 with maps), a
+// signature (256), the band slots (about 220) and short bodies' sketches
+// the most of it.
 //
 // Assign takes the pending articles earliest-published first (then by
 // smallest id; undated ones last), so in a full build each story's id is
