@@ -14,8 +14,9 @@ import (
 // starting from the grouping of the generation being updated. The
 // cleaning goroutines sign articles; the writer adds them.
 type stories struct {
+	on  bool // false with -no-stories
 	mu  sync.Mutex
-	set *grouping.Set // nil when -no-stories
+	set *grouping.Set // nil when -no-stories, and after save
 }
 
 // loadStories returns the grouping of the generation b is updating,
@@ -35,7 +36,7 @@ func loadStories(cfg *indexConfig, b *newsindex.Builder, log *slog.Logger) (*sto
 		}
 		set := grouping.New(cfg.storyThreshold)
 		set.Window = cfg.storyWindow
-		return &stories{set: set}, nil
+		return &stories{on: true, set: set}, nil
 	}
 	set, err := grouping.Decode(state)
 	if err != nil {
@@ -45,20 +46,16 @@ func loadStories(cfg *indexConfig, b *newsindex.Builder, log *slog.Logger) (*sto
 	if set.Threshold() != cfg.storyThreshold || set.Window != cfg.storyWindow {
 		set = set.Regroup(cfg.storyThreshold, cfg.storyWindow) // story ids may change
 	}
-	return &stories{set: set}, nil
+	return &stories{on: true, set: set}, nil
 }
 
 // sign returns a's signature, or nil with -no-stories.
 func (s *stories) sign(a *article.Article) *member {
-	if s.set == nil {
+	if !s.on {
 		return nil
 	}
 	sig, n := grouping.SignArticle(a.Title, a.Body)
-	m := &member{sig: &sig, n: n}
-	if n < grouping.SketchShingles {
-		m.sketch = grouping.NewSketch(a.Title, a.Body)
-	}
-	return m
+	return &member{sig: &sig, n: n, sketch: grouping.SketchArticle(a.Title, a.Body, n)}
 }
 
 // member is an article's signature and sketch on its way to the writer.
@@ -88,15 +85,19 @@ func (s *stories) remove(id string) {
 	s.set.Remove(id)
 }
 
-// save groups what was added and stores the grouping in b's state.
+// save groups what was added and stores the grouping in b's state. It
+// then lets the grouping go, so that the publish that follows does not
+// hold it beside the encoded state: a run saves once, and adds nothing
+// after.
 func (s *stories) save(b *newsindex.Builder) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.set == nil {
 		return nil
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.set.Assign()
 	state, err := s.set.Encode()
+	s.set = nil
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package story
 import (
 	"encoding/json"
 	"testing"
+	"time"
 )
 
 // FuzzSketch checks that any headline and body sketch without panicking,
@@ -30,6 +31,28 @@ func FuzzSketch(f *testing.F) {
 					t.Fatal("decoded words not sorted and distinct")
 				}
 			}
+		}
+	})
+}
+
+// FuzzState checks that any bytes decode as a state without panicking,
+// and that DecodeGroups reads whatever Decode reads.
+func FuzzState(f *testing.F) {
+	s := New(DefaultThreshold)
+	s.Add(NewMember("a", "wire", time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC), "ACME SETS", notice))
+	s.Add(NewMember("b", "", time.Time{}, "", flash))
+	s.Add(NewMember("c", "other", time.Date(2026, 1, 2, 5, 4, 5, 6, time.FixedZone("", 3600)), "ACME SETS", notice))
+	s.Assign()
+	bin, err := s.Encode()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(bin)
+	f.Add([]byte(`{"version":1,"members":[{"id":"a","story":"b","sig":null}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, err := Decode(b)
+		if _, gerr := DecodeGroups(b); err == nil && gerr != nil {
+			t.Fatalf("Decode reads it, DecodeGroups says %v", gerr)
 		}
 	})
 }

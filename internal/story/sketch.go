@@ -311,8 +311,9 @@ var generic = hashSet(`a an the of in on at to for from by with and or as is are
 	correction repeat regular initial special extra payout pay stock split offer offering
 	report reports reported prices price rate rates oper operating`)
 
-// sketchJSON is how a Sketch is kept in the state: each list as base64 of
-// its values, little-endian, a third of the size of JSON numbers.
+// sketchJSON is how a Sketch was kept in the JSON state (version 1):
+// each list as base64 of its values, little-endian, a third of the size of
+// JSON numbers.
 type sketchJSON struct {
 	Words []byte `json:"w"`
 	Slots []byte `json:"f,omitempty"`

@@ -117,7 +117,7 @@ func TestSketchIndex(t *testing.T) {
 	cp := NewMember("b", "daily", day.Add(time.Hour), "Acme Corp sets quarterly", boiler+notice+"\n\nAdvertisement")
 	noBands := func(s *Set) {
 		for i := range s.bands {
-			clear(s.bands[i])
+			s.bands[i] = bandTable{}
 		}
 	}
 	s := build([]Member{orig})

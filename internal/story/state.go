@@ -1,19 +1,20 @@
 package story
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 )
 
-// stateVersion names the layout Encode writes; Decode refuses others.
-const stateVersion = 1
+// jsonVersion is the version of the JSON state, which Decode still reads;
+// Encode writes the binary one (statebin.go).
+const jsonVersion = 1
 
-// state is the form a Set is kept in between runs: JSON, because it is
-// small beside the index (about 650 bytes an article on Reuters, a short
-// body's sketch included) and can be read by eye. Sketches were added
-// without a new version: members of an older state have none and are
-// compared by signature, as before.
+// state is the JSON form a Set was kept in between runs (version 1).
+// Sketches were added without a new version: members of an older state
+// have none and are compared by signature, as before.
 type state struct {
 	Version   int          `json:"version"`
 	Threshold float64      `json:"threshold"`
@@ -40,37 +41,43 @@ type stateEntry struct {
 	Sketch    *Sketch    `json:"sketch,omitempty"`
 }
 
-// Encode returns the assigned articles and stories of s (pending ones are
-// left out: call Assign first).
+// Encode returns the assigned articles and stories of s in the binary
+// state (pending ones are left out: call Assign first).
 func (s *Set) Encode() ([]byte, error) {
-	st := state{Version: stateVersion, Threshold: s.threshold, Window: int64(s.Window / time.Second)}
+	var reps []*rep
 	for id, r := range s.reps {
 		if m, ok := s.members[id]; ok && m.Sig == r.sig {
 			continue // the founder is still there: Decode takes its signature
 		}
-		st.Reps = append(st.Reps, stateRep{Story: id, Sig: r.sig, Shingles: r.shingles, Published: r.published, Sketch: r.sketch})
+		reps = append(reps, r)
 	}
+	slices.SortFunc(reps, func(a, b *rep) int { return cmp.Compare(a.id, b.id) })
+	members := make([]*Member, 0, len(s.members))
 	for _, m := range s.members {
-		st.Members = append(st.Members, stateEntry{ID: m.ID, Story: m.Story, Source: m.Source,
-			Published: m.Published, Sig: m.Sig, Shingles: m.Shingles, Sketch: m.Sketch})
+		members = append(members, m)
 	}
-	b, err := json.Marshal(&st)
-	if err != nil {
-		return nil, fmt.Errorf("encode stories: %w", err)
-	}
-	return b, nil
+	sortForState(members)
+	return encodeBinary(s.threshold, s.Window, reps, members), nil
 }
 
-// Decode rebuilds a Set from what Encode returned. A member whose story has
-// no representative founds its own story, so a damaged state degrades to
-// smaller stories rather than failing.
+// Decode rebuilds a Set from what Encode returned, now or as JSON before
+// (version 1). A member whose story has no representative founds its own
+// story, so a damaged state degrades to smaller stories rather than
+// failing.
 func Decode(b []byte) (*Set, error) {
+	if isBinary(b) {
+		s, err := decodeBinary(b)
+		if err != nil {
+			return nil, fmt.Errorf("decode stories: %w", err)
+		}
+		return s, nil
+	}
 	var st state
 	if err := json.Unmarshal(b, &st); err != nil {
 		return nil, fmt.Errorf("decode stories: %w", err)
 	}
-	if st.Version != stateVersion {
-		return nil, fmt.Errorf("decode stories: version %d, want %d", st.Version, stateVersion)
+	if st.Version != jsonVersion {
+		return nil, fmt.Errorf("decode stories: version %d, want %d", st.Version, jsonVersion)
 	}
 	s := New(st.Threshold)
 	s.Window = time.Duration(st.Window) * time.Second
@@ -86,23 +93,35 @@ func Decode(b []byte) (*Set, error) {
 		}
 	}
 	for _, e := range st.Members {
-		m := &Member{ID: e.ID, Story: e.Story, Source: e.Source, Published: e.Published, Sig: e.Sig, Shingles: e.Shingles, Sketch: e.Sketch}
-		if _, ok := s.reps[m.Story]; !ok || m.ID == "" || m.Sig == nil {
-			if m.ID == "" || m.Sig == nil {
-				continue
-			}
-			m.Story = m.ID
-			s.file(m.ID, &rep{sig: m.Sig, shingles: m.Shingles, published: m.Published, sketch: m.Sketch})
-		}
-		s.members[m.ID] = m
-		s.byStory[m.Story] = append(s.byStory[m.Story], m.ID)
+		s.restore(&Member{ID: e.ID, Story: e.Story, Source: e.Source, Published: e.Published, Sig: e.Sig, Shingles: e.Shingles, Sketch: e.Sketch})
 	}
-	for id := range s.reps {
-		if len(s.byStory[id]) == 0 {
+	s.dropEmpty()
+	return s, nil
+}
+
+// restore puts m, read from a state, into its story: a founder whose
+// story has no representative yet becomes it, and any other member of a
+// story without one founds a story of its own. An entry without id or
+// signature, or with an id seen before, is dropped.
+func (s *Set) restore(m *Member) {
+	if _, dup := s.members[m.ID]; dup || m.ID == "" || m.Sig == nil {
+		return
+	}
+	if _, ok := s.reps[m.Story]; !ok {
+		m.Story = m.ID
+		s.file(m.ID, &rep{sig: m.Sig, shingles: m.Shingles, published: m.Published, sketch: m.Sketch})
+	}
+	s.members[m.ID] = m
+	s.reps[m.Story].members = append(s.reps[m.Story].members, m.ID)
+}
+
+// dropEmpty forgets the stories that have no member.
+func (s *Set) dropEmpty() {
+	for id, r := range s.reps {
+		if len(r.members) == 0 {
 			s.unfile(id)
 		}
 	}
-	return s, nil
 }
 
 // Regroup returns a Set with the given threshold and window holding the
