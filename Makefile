@@ -33,7 +33,7 @@ FUZZTIME ?= 60s
 FUZZ_TARGETS = internal/extract:FuzzCleaners internal/extract:FuzzParseDate \
 	internal/article:FuzzJSONLines internal/article:FuzzDecode \
 	internal/entity:FuzzExtract internal/search:FuzzParse \
-	internal/web:FuzzParseRequest internal/web:FuzzSafeSnippet internal/story:FuzzSketch
+	internal/web:FuzzParseRequest internal/web:FuzzSafeSnippet internal/story:FuzzSketch internal/story:FuzzState
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
