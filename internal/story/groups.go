@@ -136,14 +136,4 @@ func (g *Groups) Story(id string) string { return g.story[id] }
 
 // CopiesOf returns the copies of article id's story as Set.CopiesOf does;
 // nil when it has no other copy.
-func (g *Groups) CopiesOf(id string) []Copy {
-	ms := g.copies[g.story[id]]
-	if len(ms) < 2 {
-		return nil
-	}
-	out := make([]Copy, len(ms))
-	for i, m := range ms {
-		out[i] = Copy{ID: m.ID, Source: m.Source, Published: m.Published, First: i == 0}
-	}
-	return out
-}
+func (g *Groups) CopiesOf(id string) []Copy { return copiesOf(g.copies[g.story[id]]) }
