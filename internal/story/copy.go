@@ -13,11 +13,11 @@ type Copy struct {
 // CopiesOf returns the copies of article id's story, itself included,
 // earliest-published first with that one marked First; nil if the Set
 // does not hold id or its story has no other copy.
-func (s *Set) CopiesOf(id string) []Copy { return copiesOf(s.Copies(id)) }
+func (s *Set) CopiesOf(id string) []Copy { return asCopies(s.Copies(id)) }
 
-// copiesOf lists the members of one story, earliest-published first, as
+// asCopies lists the members of one story, earliest-published first, as
 // copies; nil for a story without another copy.
-func copiesOf(ms []Member) []Copy {
+func asCopies(ms []Member) []Copy {
 	if len(ms) < 2 {
 		return nil
 	}

@@ -136,4 +136,4 @@ func (g *Groups) Story(id string) string { return g.story[id] }
 
 // CopiesOf returns the copies of article id's story as Set.CopiesOf does;
 // nil when it has no other copy.
-func (g *Groups) CopiesOf(id string) []Copy { return copiesOf(g.copies[g.story[id]]) }
+func (g *Groups) CopiesOf(id string) []Copy { return asCopies(g.copies[g.story[id]]) }
