@@ -88,6 +88,9 @@ Flags:
                   after decompression (default 33554432); a JSON Lines
                   file of any size is read one line at a time
   -workers N      cleaning and extraction goroutines (default: one per CPU)
+  -writers N      batches written to the index at once (default: one per CPU)
+  -batch N        articles per batch (default 2000); memory grows with
+                  writers x batch
   -q              quiet: print only warnings, errors and the summary
   -log-format F   text (default) or json: one JSON object per log record,
                   the summary included
