@@ -48,6 +48,7 @@ type indexRun struct {
 	// Written by the writer only.
 	added, updated, dupes int
 	produced              map[string]string // id -> input, this run
+	lastIn, lastAbs       string            // the last input seen by add, and its absolute path
 }
 
 // note returns the record of input path; the caller holds mu.
@@ -153,7 +154,7 @@ func (r *indexRun) add(c pipeline.Result) error {
 	}
 	r.produced[id] = a.Origin
 	r.mu.Lock()
-	in := r.note(absPath(c.Input))
+	in := r.note(r.inputOf(c.Input))
 	in.ids = append(in.ids, id)
 	r.mu.Unlock()
 	if err := r.b.Add(a); err != nil {
@@ -165,4 +166,13 @@ func (r *indexRun) add(c pipeline.Result) error {
 		r.pause("added")
 	}
 	return nil
+}
+
+// inputOf returns the absolute path of input, remembering the last one:
+// articles come file after file.
+func (r *indexRun) inputOf(input string) string {
+	if input != r.lastIn || r.lastAbs == "" {
+		r.lastIn, r.lastAbs = input, absPath(input)
+	}
+	return r.lastAbs
 }
