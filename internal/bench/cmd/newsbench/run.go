@@ -166,8 +166,9 @@ func (e *env) buildRaw(ctx context.Context, r *scaleResult, dir, name string, fl
 	return r.add(name, u, dir, n, e.log)
 }
 
-// indexedRE finds the count in the indexer's summary line.
-var indexedRE = regexp.MustCompile(`indexer: (\d+) articles indexed`)
+// indexedRE finds the count of documents in the index in the indexer's
+// summary line ("..., 19043 in the index; ...").
+var indexedRE = regexp.MustCompile(`(\d+) in the index;`)
 
 // buildPipeline builds the corpus with the indexer binary bin, recorded
 // under name. -max-bytes covers the whole corpus for a -before binary that
