@@ -21,7 +21,9 @@ func report(w io.Writer, e *env, rs []*scaleResult) {
 		queryTable(w, rs)
 	}
 	curveTable(w, rs)
-	notes(w, e, rs[len(rs)-1])
+	if !e.cfg.noQueries {
+		notes(w, e, rs[len(rs)-1])
+	}
 }
 
 func names(r *scaleResult) []string {
