@@ -77,7 +77,12 @@ clean:
 # builds alternate in one process tree, medians of BENCH_ROUNDS rounds at 1x,
 # then the query set through searchd on loopback. SCALES=1,4,16 adds the
 # replicated corpora (64x is possible but slow; mind disk and time).
-# bench-profile writes a CPU profile of the pipeline build and prints its top;
+# BENCH_FLAGS passes newsbench flags: -before BIN also builds with an
+# earlier indexer binary in each round (before/after in one run), -replicas
+# DIR reuses DIR/rK.jsonl.gz (written by newsbench -replicate K -o ...),
+# -no-queries measures the builds only.
+# bench-profile writes a CPU profile of the pipeline build (package
+# pipeline, the indexer's own, with its GC settings) and prints its top;
 # bench-profile-search does the same for searches served from BENCH_INDEX.
 CORPUS       ?= ../shared/corpora/reuters21578.jsonl.gz
 QUERIES      ?= ../shared/corpora/reuters-queries.tsv

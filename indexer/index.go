@@ -24,6 +24,8 @@ type indexConfig struct {
 	aliases   string  // operator alias file, "" for none
 	maxBytes  int64   // largest input accepted
 	workers   int     // cleaning goroutines
+	writers   int     // batches written to the index at once
+	batch     int     // articles per batch
 	quiet     bool    // warnings and the summary only
 	logFormat string  // text or json
 	full      bool    // rebuild from nothing instead of updating
@@ -42,6 +44,8 @@ func (c *indexConfig) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.aliases, "aliases", "", "entity alias file")
 	fs.Int64Var(&c.maxBytes, "max-bytes", article.DefaultMaxBytes, "largest input in bytes")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "cleaning goroutines")
+	fs.IntVar(&c.writers, "writers", runtime.GOMAXPROCS(0), "batches written to the index at once")
+	fs.IntVar(&c.batch, "batch", newsindex.DefaultBatchSize, "articles per batch")
 	fs.BoolVar(&c.quiet, "q", false, "quiet")
 	fs.StringVar(&c.logFormat, "log-format", "text", "text or json")
 	fs.BoolVar(&c.full, "full", false, "rebuild from nothing")
@@ -147,7 +151,7 @@ func indexSources(cfg *indexConfig, sources []string, log *slog.Logger, con *con
 	if cfg.full {
 		open = newsindex.Create
 	}
-	b, err := open(cfg.index, newsindex.Hook(pause))
+	b, err := open(cfg.index, newsindex.Hook(pause), newsindex.Writers(cfg.writers), newsindex.BatchSize(cfg.batch))
 	if err != nil {
 		return nil, err
 	}

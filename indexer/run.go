@@ -12,6 +12,7 @@ import (
 	"github.com/newsfts/newsfts/internal/article"
 	"github.com/newsfts/newsfts/internal/ingest"
 	"github.com/newsfts/newsfts/internal/newsindex"
+	"github.com/newsfts/newsfts/internal/pipeline"
 )
 
 // input is what a run learnt of one input file.
@@ -21,22 +22,9 @@ type input struct {
 	skipped int      // its documents skipped this run
 }
 
-// item is a document on its way through the pipeline, with its file.
-type item struct {
-	raw   article.RawDoc
-	input string
-}
-
-// cleaned is an article on its way to the index, with its file.
-type cleaned struct {
-	a     *article.Article
-	input string
-	sig   *member // its story signature, nil with -no-stories
-}
-
-// indexRun holds the state of one index run, shared by the pipeline's
-// goroutines: one reads and hashes, cfg.workers clean, and the run's own
-// goroutine writes (Bleve batches are not shared).
+// indexRun holds the state of one index run, shared by the goroutines of
+// package pipeline: one reads and hashes, cfg.workers clean, and the run's
+// own goroutine adds to the Builder (whose writers then build segments).
 type indexRun struct {
 	cfg     *indexConfig
 	log     *slog.Logger
@@ -60,6 +48,7 @@ type indexRun struct {
 	// Written by the writer only.
 	added, updated, dupes int
 	produced              map[string]string // id -> input, this run
+	lastIn, lastAbs       string            // the last input seen by add, and its absolute path
 }
 
 // note returns the record of input path; the caller holds mu.
@@ -103,28 +92,30 @@ func skipReason(err error, line bool) string {
 
 // feed runs the pipeline over the sources.
 func (r *indexRun) feed(sources []string) error {
-	raws := make(chan item, 64)
-	arts := make(chan cleaned, 64)
-	go func() {
-		r.read(sources, raws)
-		close(raws)
-	}()
-	var wg sync.WaitGroup
-	for range max(r.cfg.workers, 1) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r.clean(raws, arts)
-		}()
-	}
-	go func() { wg.Wait(); close(arts) }()
-	return r.write(arts)
+	return pipeline.Run(pipeline.Config{
+		Reader:  r.reader(),
+		Proc:    r.proc,
+		Workers: r.cfg.workers,
+		Reject: func(input string, d article.RawDoc, err error) {
+			r.extracted.Add(1)
+			if errors.Is(err, ingest.ErrEmpty) {
+				r.empty.Add(1)
+			}
+			r.skip(absPath(input), d.Origin, err)
+		},
+		After: func(a *article.Article) any {
+			r.extracted.Add(1)
+			return r.stories.sign(a)
+		},
+		Write: r.add,
+	}, sources)
 }
 
-// read hashes every file and sends the documents of the changed ones.
-func (r *indexRun) read(sources []string, raws chan<- item) {
-	var cur string // the file being read: Visit follows its Changed
-	rd := &article.Reader{
+// reader returns the Reader of the run: it hashes every file and reads
+// the changed ones.
+func (r *indexRun) reader() *article.Reader {
+	var cur string // the file being read, absolute
+	return &article.Reader{
 		MaxBytes: r.cfg.maxBytes,
 		Changed: func(path string, sum article.Sum) bool {
 			cur = absPath(path)
@@ -135,7 +126,6 @@ func (r *indexRun) read(sources []string, raws chan<- item) {
 			r.mu.Unlock()
 			return r.old[cur].Sum != h
 		},
-		Visit: func(d article.RawDoc) { raws <- item{raw: d, input: cur} },
 		Skip: func(s article.Skip) {
 			path := absPath(s.Origin)
 			if cur != "" && strings.HasPrefix(path, cur+":") {
@@ -144,61 +134,45 @@ func (r *indexRun) read(sources []string, raws chan<- item) {
 			r.skip(path, s.Origin, s.Err)
 		},
 	}
-	rd.Paths(sources)
-}
-
-// clean turns documents into articles.
-func (r *indexRun) clean(raws <-chan item, arts chan<- cleaned) {
-	for it := range raws {
-		r.extracted.Add(1)
-		a, err := r.proc.Article(it.raw)
-		if err != nil {
-			if errors.Is(err, ingest.ErrEmpty) {
-				r.empty.Add(1)
-			}
-			r.skip(it.input, it.raw.Origin, err)
-			continue
-		}
-		arts <- cleaned{a: a, input: it.input, sig: r.stories.sign(a)}
-	}
-}
-
-// write adds the articles to the index; it drains arts even after an error
-// so that the pipeline's goroutines finish.
-func (r *indexRun) write(arts <-chan cleaned) error {
-	var firstErr error
-	for c := range arts {
-		if firstErr != nil {
-			continue
-		}
-		firstErr = r.add(c)
-	}
-	return firstErr
 }
 
 // add indexes one article and records it.
-func (r *indexRun) add(c cleaned) error {
-	id := c.a.ID
+func (r *indexRun) add(c pipeline.Result) error {
+	a := c.Article
+	id := a.ID
 	switch prev, dup := r.produced[id]; {
 	case dup:
-		r.log.Warn("duplicate id: the later article replaces the earlier", "id", id, "earlier", prev, "later", c.a.Origin)
+		r.log.Warn("duplicate id: the later article replaces the earlier", "id", id, "earlier", prev, "later", a.Origin)
 		r.dupes++
+		if err := r.b.Wait(); err != nil { // the earlier copy is written first
+			return err
+		}
 	case r.oldID[id]:
 		r.updated++
 	default:
 		r.added++
 	}
-	r.produced[id] = c.a.Origin
+	r.produced[id] = a.Origin
 	r.mu.Lock()
-	in := r.note(c.input)
+	in := r.note(r.inputOf(c.Input))
 	in.ids = append(in.ids, id)
 	r.mu.Unlock()
-	if err := r.b.Add(c.a); err != nil {
-		return fmt.Errorf("index %s: %w", c.a.Origin, err)
+	if err := r.b.Add(a); err != nil {
+		return fmt.Errorf("index %s: %w", a.Origin, err)
 	}
-	r.stories.add(c.a, c.sig)
+	sig, _ := c.Extra.(*member)
+	r.stories.add(a, sig)
 	if len(r.produced) == 1 {
 		r.pause("added")
 	}
 	return nil
+}
+
+// inputOf returns the absolute path of input, remembering the last one:
+// articles come file after file.
+func (r *indexRun) inputOf(input string) string {
+	if input != r.lastIn || r.lastAbs == "" {
+		r.lastIn, r.lastAbs = input, absPath(input)
+	}
+	return r.lastAbs
 }

@@ -84,9 +84,13 @@ Flags:
                   (see README.md); fix a wrong merge there: the next
                   run sees that the file changed and extracts every
                   article again
-  -max-bytes N    skip inputs larger than N bytes after decompression
-                  (default 33554432)
+  -max-bytes N    skip pages, and JSON Lines records, larger than N bytes
+                  after decompression (default 33554432); a JSON Lines
+                  file of any size is read one line at a time
   -workers N      cleaning and extraction goroutines (default: one per CPU)
+  -writers N      batches written to the index at once (default: one per CPU)
+  -batch N        articles per batch (default 2000); memory grows with
+                  writers x batch
   -q              quiet: print only warnings, errors and the summary
   -log-format F   text (default) or json: one JSON object per log record,
                   the summary included

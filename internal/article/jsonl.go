@@ -1,12 +1,17 @@
 package article
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // jsonLine is one JSON Lines article. Unknown fields are ignored.
@@ -46,30 +51,89 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// jsonLines visits one RawDoc per line of data; a broken line is skipped
-// with its line number and the others are kept.
-func (r *Reader) jsonLines(origin, name string, data []byte) {
-	for n := 1; len(data) > 0; n++ {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
+// jsonStream visits one RawDoc per line read from br, holding one line at
+// a time: a JSON Lines file of any size is read in bounded memory. A broken
+// line, or one over the size limit, is skipped with its line number and the
+// others are kept; a read error (a truncated gzip stream) ends the file with
+// a skip of the file, after the lines read before it. what starts read
+// errors.
+func (r *Reader) jsonStream(origin, name string, br *bufio.Reader, what string) {
+	br, err := utf8Lines(br)
+	if err != nil {
+		r.skip(origin, err)
+		return
+	}
+	var buf []byte
+	for n := 1; ; n++ {
+		line, long, err := readLine(br, buf[:0], r.maxBytes())
+		buf = line
+		if err != nil && err != io.EOF {
+			r.skip(origin, fmt.Errorf("%s: line %d: %w", what, n, err))
+			return
+		}
+		r.jsonLine(origin, name, n, line, long)
+		if err == io.EOF {
+			return
+		}
+	}
+}
+
+// jsonLine visits the document of line n, or skips it.
+func (r *Reader) jsonLine(origin, name string, n int, line []byte, long bool) {
+	where := origin + ":" + strconv.Itoa(n)
+	if long {
+		r.skip(where, fmt.Errorf("line over %d bytes: %w", r.maxBytes(), ErrTooLarge))
+		return
+	}
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 {
+		return
+	}
+	doc, err := parseLine(where, line)
+	if err != nil {
+		r.skip(where, err)
+		return
+	}
+	if doc.ID = doc.Fields.ID; doc.ID == "" {
+		doc.ID = LineID(name, n)
+	}
+	r.Visit(doc)
+}
+
+// utf8Lines returns br reading UTF-8: past a UTF-8 byte order mark, or
+// decoding UTF-16 that starts with its own. It fails on binary content.
+func utf8Lines(br *bufio.Reader) (*bufio.Reader, error) {
+	head, _ := br.Peek(headSize)
+	switch {
+	case bytes.HasPrefix(head, bomUTF8):
+		br.Discard(len(bomUTF8))
+	case bytes.HasPrefix(head, bomUTF16LE):
+		br = bufio.NewReaderSize(transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()), readBuffer)
+	case bytes.HasPrefix(head, bomUTF16BE):
+		br = bufio.NewReaderSize(transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()), readBuffer)
+	}
+	if head, _ = br.Peek(headSize); looksBinary(head) {
+		return nil, ErrBinary
+	}
+	return br, nil
+}
+
+// readLine appends the next line of br (without its newline) to buf and
+// returns it. A line longer than limit is read to its end but not kept:
+// long is true. err is io.EOF after the last line.
+func readLine(br *bufio.Reader, buf []byte, limit int64) (line []byte, long bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !long && int64(len(buf)+len(chunk)) <= limit+1 { // +1: the newline
+			buf = append(buf, chunk...)
 		} else {
-			data = nil
+			long, buf = true, buf[:0]
 		}
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
+		if err == bufio.ErrBufferFull {
 			continue
 		}
-		where := origin + ":" + strconv.Itoa(n)
-		doc, err := parseLine(where, line)
-		if err != nil {
-			r.skip(where, err)
-			continue
-		}
-		if doc.ID = doc.Fields.ID; doc.ID == "" {
-			doc.ID = LineID(name, n)
-		}
-		r.Visit(doc)
+		buf = bytes.TrimSuffix(buf, []byte("\n"))
+		return buf, long || int64(len(buf)) > limit, err
 	}
 }
 

@@ -17,6 +17,12 @@ package article
 // goes on. A JSON Lines file yields one RawDoc per line, and a broken line is
 // a Skip naming its line number while the good lines are kept.
 //
+// Memory: JSON Lines are streamed (through gzip) one line at a time, so a
+// file of any size is read in memory bounded by one line; MaxBytes limits
+// each line, and a longer line is a Skip. A text or HTML page is one
+// document, read whole and limited to MaxBytes. The format is told from
+// the name or from the first 8 KiB, before anything is read whole.
+//
 // Incremental runs: when Changed is set, each file is first hashed as it
 // is stored (SHA-256 of its bytes, before decompression) and handed to
 // Changed with its path; a file Changed calls known is neither
@@ -37,7 +43,8 @@ import (
 	"strings"
 )
 
-// DefaultMaxBytes is the default limit on one input's (decompressed) size.
+// DefaultMaxBytes is the default limit on the (decompressed) size of one
+// text or HTML input, or of one JSON Lines record.
 const DefaultMaxBytes = 32 << 20
 
 // Errors that a Skip wraps, for callers that group skips by reason.
@@ -53,7 +60,7 @@ type Sum [sha256.Size]byte
 // Reader reads sources into RawDocs, one file at a time; it is not safe
 // for concurrent use.
 type Reader struct {
-	MaxBytes int64        // largest input accepted, after decompression; 0 = DefaultMaxBytes
+	MaxBytes int64        // largest page, or JSON Lines record, after decompression; 0 = DefaultMaxBytes
 	Format   Format       // force a format; "" detects it
 	Visit    func(RawDoc) // called for each document read
 	Skip     func(Skip)   // called for each input that was not read
@@ -93,12 +100,7 @@ func (r *Reader) Paths(paths []string) {
 
 // Stream reads one input from rd, named name for messages ("-" for stdin).
 func (r *Reader) Stream(name string, rd io.Reader) {
-	data, err := r.readAll(rd)
-	if err != nil {
-		r.skip(name, err)
-		return
-	}
-	r.dispatch(name, name, data)
+	r.input(name, name, rd)
 }
 
 func (r *Reader) walk(root string) {
@@ -145,7 +147,7 @@ func (r *Reader) file(path, rel string) {
 		return
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Size() > r.maxBytes() && !strings.HasSuffix(path, ".gz") {
+	if info, err := f.Stat(); err == nil && info.Size() > r.maxBytes() && r.wholeFile(rel) && !strings.HasSuffix(path, ".gz") {
 		r.skip(path, fmt.Errorf("file is %d bytes, %w", info.Size(), ErrTooLarge))
 		return
 	}
@@ -158,12 +160,7 @@ func (r *Reader) file(path, rel string) {
 			return
 		}
 	}
-	data, err := r.readAll(f)
-	if err != nil {
-		r.skip(path, err)
-		return
-	}
-	r.dispatch(path, rel, data)
+	r.input(path, rel, f)
 }
 
 // changed hashes f, asks r.Changed, and rewinds f when it must be read.
@@ -187,8 +184,61 @@ func (r *Reader) changed(f *os.File, path string) (bool, error) {
 	return true, nil
 }
 
-// dispatch hands data to Visit in the right format; name is the file's
-// name relative to its source, for the format and the id.
+// wholeFile reports whether the format forced or named by a file's name is
+// one read whole, so that the file's size can be checked before reading.
+func (r *Reader) wholeFile(name string) bool {
+	f := r.Format
+	if f == "" {
+		f = FormatOf(name)
+	}
+	return f == Text || f == HTML
+}
+
+// input reads one input from rd: JSON Lines record by record, any other
+// format whole. name is the file's name relative to its source, for the
+// format and the id.
+func (r *Reader) input(origin, name string, rd io.Reader) {
+	src, what, done, err := gunzip(rd)
+	if err != nil {
+		r.skip(origin, err)
+		return
+	}
+	defer done()
+	br := bufio.NewReaderSize(src, readBuffer)
+	head, err := br.Peek(headSize)
+	if err != nil && err != io.EOF {
+		r.skip(origin, fmt.Errorf("%s: %w", what, err))
+		return
+	}
+	if r.formatOf(name, head) == JSONL {
+		r.jsonStream(origin, name, br, what)
+		return
+	}
+	data, err := r.readAll(br, what)
+	if err != nil {
+		r.skip(origin, err)
+		return
+	}
+	r.dispatch(origin, name, data)
+}
+
+// formatOf returns the format of an input: forced, named, or detected
+// from head, its first bytes.
+func (r *Reader) formatOf(name string, head []byte) Format {
+	if r.Format != "" {
+		return r.Format
+	}
+	if f := FormatOf(name); f != "" {
+		return f
+	}
+	if h, err := decodeBOM(head[:len(head)&^1]); err == nil {
+		return Detect(h)
+	}
+	return Detect(head)
+}
+
+// dispatch hands data, a whole text or HTML input, to Visit; name is the
+// file's name relative to its source, for the format and the id.
 func (r *Reader) dispatch(origin, name string, data []byte) {
 	data, err := decodeBOM(data)
 	if err != nil {
@@ -207,27 +257,32 @@ func (r *Reader) dispatch(origin, name string, data []byte) {
 		return
 	}
 	data, _ = toUTF8(data, format)
-	if format == JSONL {
-		r.jsonLines(origin, name, data)
-		return
-	}
 	r.Visit(RawDoc{ID: FileID(name), Origin: origin, Format: format, Data: data})
 }
 
-// readAll reads all of rd, gunzipping it when it starts with gzip's magic bytes,
-// and fails when the result is over the limit.
-func (r *Reader) readAll(rd io.Reader) ([]byte, error) {
-	br := bufio.NewReader(rd)
-	var src io.Reader = br
-	what := "read"
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
-		}
-		defer zr.Close()
-		src, what = zr, "gzip: truncated or corrupt"
+// Sizes of the reading buffer and of the head read to tell the format.
+const (
+	readBuffer = 64 << 10
+	headSize   = 8 << 10
+)
+
+// gunzip returns rd, decompressed when it starts with gzip's magic bytes,
+// the words that start its read errors, and a function that releases it.
+func gunzip(rd io.Reader) (src io.Reader, what string, done func(), err error) {
+	br := bufio.NewReaderSize(rd, readBuffer)
+	if magic, _ := br.Peek(2); len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+		return br, "read", func() {}, nil
 	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("gzip: %w", err)
+	}
+	return zr, "gzip: truncated or corrupt", func() { zr.Close() }, nil
+}
+
+// readAll reads all of src and fails when it is over the limit; what
+// starts its read errors.
+func (r *Reader) readAll(src io.Reader, what string) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(src, r.maxBytes()+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)

@@ -9,11 +9,14 @@ import (
 	"github.com/newsfts/newsfts/internal/article"
 	"github.com/newsfts/newsfts/internal/bench"
 	"github.com/newsfts/newsfts/internal/newsindex"
+	"github.com/newsfts/newsfts/internal/pipeline"
 )
 
 // BenchmarkPipeline builds the corpus named by $NEWSFTS_BENCH_CORPUS with
 // the indexer's pipeline, in-process so that -cpuprofile sees it all
-// (`make bench-profile`); $NEWSFTS_BENCH_BATCH sets the batch size.
+// (`make bench-profile`), with the indexer's GC settings;
+// $NEWSFTS_BENCH_BATCH sets the batch size and $NEWSFTS_BENCH_WRITERS the
+// batches written at once.
 // Without the corpus variable it is skipped, and so it never reads outside
 // the repository in `make test`.
 func BenchmarkPipeline(b *testing.B) {
@@ -27,9 +30,11 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	maxBytes := max(c.Bytes+1<<20, article.DefaultMaxBytes)
 	batch, _ := strconv.Atoi(os.Getenv("NEWSFTS_BENCH_BATCH"))
+	writers, _ := strconv.Atoi(os.Getenv("NEWSFTS_BENCH_WRITERS"))
+	pipeline.TuneGC()
 	b.ResetTimer()
 	for range b.N {
-		n, _, err := bench.Pipeline(b.TempDir(), []string{path}, runtime.GOMAXPROCS(0), maxBytes, newsindex.BatchSize(batch))
+		n, _, err := bench.Pipeline(b.TempDir(), []string{path}, runtime.GOMAXPROCS(0), maxBytes, newsindex.BatchSize(batch), newsindex.Writers(writers))
 		if err != nil {
 			b.Fatal(err)
 		}

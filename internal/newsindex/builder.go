@@ -1,6 +1,7 @@
 package newsindex
 
 import (
+	"cmp"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -8,7 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/blevesearch/bleve/v2"
@@ -37,6 +40,17 @@ func BatchSize(n int) Option {
 	}
 }
 
+// Writers sets how many full batches may be written to Bleve at once,
+// each in its own goroutine, while Add fills the next. Values below 1 mean
+// runtime.GOMAXPROCS(0).
+func Writers(n int) Option {
+	return func(b *Builder) {
+		if n > 0 {
+			b.writers = n
+		}
+	}
+}
+
 // Hook sets a function that the Builder calls with the name of each step
 // it reaches: "cloned" when Update has copied the served generation, then
 // the steps of Publish ("written", "synced", "renamed", "published"; see
@@ -54,6 +68,11 @@ type Builder struct {
 	idx       bleve.Index // open on tmp until Publish or Abort
 	batch     *bleve.Batch
 	batchSize int
+	writers   int           // batches written at once
+	slots     chan struct{} // one token per batch being written
+	writing   sync.WaitGroup
+	errMu     sync.Mutex
+	writeErr  error   // the first error of a batch written in the background
 	added     int     // articles added
 	base      string  // generation copied by Update, if any
 	tables    *tables // facet labels and aliases, written at Publish
@@ -75,10 +94,11 @@ func Create(root string, opts ...Option) (*Builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &Builder{root: root, lock: lock, batchSize: DefaultBatchSize, tables: newTables()}
+	b := &Builder{root: root, lock: lock, batchSize: DefaultBatchSize, writers: runtime.GOMAXPROCS(0), tables: newTables()}
 	for _, o := range opts {
 		o(b)
 	}
+	b.slots = make(chan struct{}, b.writers)
 	b.served, b.docs = servedDocs(root)
 	if err := b.start(); err != nil {
 		b.release()
@@ -231,8 +251,9 @@ func removeTemps(root string) error {
 	return nil
 }
 
-// Add queues a for indexing under its ID, writing a batch when the batch
-// is full. A second article with the same ID replaces the first.
+// Add queues a for indexing under its ID, handing the batch to a writer
+// when it is full. A second article with the same ID replaces the first,
+// provided the caller calls Wait before adding it (see Wait).
 func (b *Builder) Add(a *article.Article) error {
 	if b.done {
 		return errors.New("newsindex: Add after Publish or Abort")
@@ -246,7 +267,7 @@ func (b *Builder) Add(a *article.Article) error {
 	b.tables.record(a)
 	b.added++
 	if b.batch.Size() >= b.batchSize {
-		return b.flush()
+		return b.send()
 	}
 	return nil
 }
@@ -254,7 +275,53 @@ func (b *Builder) Add(a *article.Article) error {
 // Added reports how many articles have been added so far.
 func (b *Builder) Added() int { return b.added }
 
+// send hands the batch to a writer goroutine and starts the next one. At
+// most b.writers batches are written at once: scorch builds a batch's
+// segment in the goroutine that calls Batch, and its introducer applies
+// concurrent batches one at a time, so several writers keep every core
+// busy while the pipeline goes on cleaning. The order in which concurrent
+// batches are applied is not fixed, which only matters for an id added
+// twice (see Wait).
+func (b *Builder) send() error {
+	if err := b.failed(); err != nil {
+		return err
+	}
+	batch := b.batch
+	b.batch = b.idx.NewBatch()
+	b.slots <- struct{}{}
+	b.writing.Add(1)
+	go func() {
+		defer func() { <-b.slots; b.writing.Done() }()
+		if err := b.idx.Batch(batch); err != nil {
+			b.errMu.Lock()
+			b.writeErr = cmp.Or(b.writeErr, fmt.Errorf("write batch: %w", err))
+			b.errMu.Unlock()
+		}
+	}()
+	return nil
+}
+
+// failed returns the first error of a batch written in the background.
+func (b *Builder) failed() error {
+	b.errMu.Lock()
+	defer b.errMu.Unlock()
+	return b.writeErr
+}
+
+// Wait blocks until every batch handed to a writer has been written and
+// returns the first error among them. A caller that adds an article whose
+// id it already added calls Wait first, so that the earlier copy cannot be
+// applied after the later one.
+func (b *Builder) Wait() error {
+	b.writing.Wait()
+	return b.failed()
+}
+
+// flush waits for the writers, then writes what is queued.
 func (b *Builder) flush() error {
+	if err := b.Wait(); err != nil {
+		return err
+	}
 	if b.batch.Size() == 0 {
 		return nil
 	}
@@ -272,6 +339,7 @@ func (b *Builder) Abort() error {
 		return nil
 	}
 	b.done = true
+	b.writing.Wait()
 	var errs []error
 	if b.idx != nil {
 		errs = append(errs, b.idx.Close())

@@ -41,6 +41,9 @@ type config struct {
 	goCmd       string        // the go command
 	replicate   int           // -replicate K: only write the corpus K times
 	replicateTo string        // its output file
+	replicas    string        // directory holding rK.jsonl.gz replicas to reuse
+	before      string        // an earlier indexer binary, built in each round too
+	noQueries   bool          // builds only
 }
 
 func main() {
@@ -82,6 +85,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&cfg.gogc, "gogc", "", "GOGC for the build children (default: inherited)")
 	fs.StringVar(&cfg.workdir, "workdir", "", "work directory (default: a new temporary one, removed at the end)")
 	fs.StringVar(&cfg.goCmd, "go", "go", "go command used to build the binaries")
+	fs.StringVar(&cfg.replicas, "replicas", "", "directory of replicas rK.jsonl.gz (from -replicate) to reuse at scale K")
+	fs.StringVar(&cfg.before, "before", "", "an earlier indexer binary, built in each round beside the current one")
+	fs.BoolVar(&cfg.noQueries, "no-queries", false, "measure the builds only")
 	fs.IntVar(&cfg.replicate, "replicate", 0, "write the corpus replicated K times to -o and exit")
 	fs.StringVar(&cfg.replicateTo, "o", "", "output of -replicate (.jsonl.gz)")
 	if err := fs.Parse(args); err != nil {

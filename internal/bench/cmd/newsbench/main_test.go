@@ -40,3 +40,19 @@ func TestPeakHeap(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexedRE(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"indexer: 1 changed (1 new, 0 modified, 0 removed), 0 unchanged; articles: 19043 added, 0 updated, 0 removed, 0 duplicate ids, 19043 extracted, 19043 in the index; 0 skipped; published gen-1 (9.1s)", "19043"},
+		{"indexer: nothing published", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if m := indexedRE.FindStringSubmatch(tt.line); m != nil {
+			got = m[1]
+		}
+		if got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}

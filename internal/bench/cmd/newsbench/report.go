@@ -16,14 +16,19 @@ func report(w io.Writer, e *env, rs []*scaleResult) {
 	fmt.Fprintf(w, "\n## newsbench %s  corpus %s  GOGC=%s\n\n", time.Now().UTC().Format(time.RFC3339), e.cfg.corpus, orDefault(e.cfg.gogc, "default"))
 	buildTable(w, rs)
 	ratioTable(w, rs)
-	queryTable(w, rs)
+	beforeTable(w, rs)
+	if !e.cfg.noQueries {
+		queryTable(w, rs)
+	}
 	curveTable(w, rs)
-	notes(w, e, rs[len(rs)-1])
+	if !e.cfg.noQueries {
+		notes(w, e, rs[len(rs)-1])
+	}
 }
 
 func names(r *scaleResult) []string {
 	var out []string
-	for _, n := range []string{rawBleve, newsfts, rawLean} {
+	for _, n := range []string{rawBleve, newsfts, before, rawLean} {
 		if r.builds[n] != nil {
 			out = append(out, n)
 		}
@@ -52,6 +57,21 @@ func ratioTable(w io.Writer, rs []*scaleResult) {
 		a, b := r.builds[rawBleve], r.builds[newsfts]
 		fmt.Fprintf(w, "| %dx | %.2f | %.2f | %.2f | %.2f |\n", r.k,
 			r.docsPerSec(newsfts)/r.docsPerSec(rawBleve), ratio(b.cpu, a.cpu), ratio(b.size, a.size), ratio(b.rss, a.rss))
+	}
+	fmt.Fprintln(w)
+}
+
+// beforeTable compares the pipeline with the -before binary, if any.
+func beforeTable(w io.Writer, rs []*scaleResult) {
+	if rs[0].builds[before] == nil {
+		return
+	}
+	fmt.Fprintln(w, "| scale | pipeline docs/s ÷ before | before docs/s ÷ raw | pipeline CPU ÷ before | pipeline peak RSS ÷ before |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	for _, r := range rs {
+		a, b := r.builds[before], r.builds[newsfts]
+		fmt.Fprintf(w, "| %dx | %.2f | %.2f | %.2f | %.2f |\n", r.k, r.docsPerSec(newsfts)/r.docsPerSec(before),
+			r.docsPerSec(before)/r.docsPerSec(rawBleve), ratio(b.cpu, a.cpu), ratio(b.rss, a.rss))
 	}
 	fmt.Fprintln(w)
 }

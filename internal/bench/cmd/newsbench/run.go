@@ -21,6 +21,7 @@ const (
 	rawBleve = "raw Bleve"
 	rawLean  = "raw Bleve, lean mapping"
 	newsfts  = "newsfts pipeline"
+	before   = "newsfts pipeline, before"
 )
 
 // env holds what every scale's run shares.
@@ -77,7 +78,7 @@ func (e *env) load(ctx context.Context) error {
 
 // scale runs the builds and the queries on the corpus replicated k times.
 func (e *env) scale(ctx context.Context, k int) (*scaleResult, error) {
-	c, err := e.corpusAt(k)
+	c, kept, err := e.corpusAt(k)
 	if err != nil {
 		return nil, err
 	}
@@ -92,23 +93,37 @@ func (e *env) scale(ctx context.Context, k int) (*scaleResult, error) {
 			return nil, err
 		}
 	}
-	if err := e.serve(ctx, r, root); err != nil {
-		return nil, err
+	if !e.cfg.noQueries {
+		if err := e.serve(ctx, r, root); err != nil {
+			return nil, err
+		}
 	}
-	if k > 1 {
+	if !kept {
 		os.Remove(c.Path)
 	}
 	return r, os.RemoveAll(root)
 }
 
-// corpusAt returns the corpus at scale k, writing the replica if k > 1.
-func (e *env) corpusAt(k int) (bench.Corpus, error) {
+// corpusAt returns the corpus at scale k, writing the replica if k > 1
+// and -replicas holds none; kept is true for a file that is not ours to
+// remove.
+func (e *env) corpusAt(k int) (c bench.Corpus, kept bool, err error) {
 	if k == 1 {
-		return bench.Count(e.cfg.corpus)
+		c, err = bench.Count(e.cfg.corpus)
+		return c, true, err
+	}
+	if e.cfg.replicas != "" {
+		path := filepath.Join(e.cfg.replicas, fmt.Sprintf("r%d.jsonl.gz", k))
+		if _, err := os.Stat(path); err == nil {
+			fmt.Fprintf(e.log, "newsbench: reusing %s\n", path)
+			c, err = bench.Count(path)
+			return c, true, err
+		}
 	}
 	dst := filepath.Join(e.dir, fmt.Sprintf("corpus-%dx.jsonl.gz", k))
 	fmt.Fprintf(e.log, "newsbench: writing the corpus %d times to %s\n", k, dst)
-	return bench.Replicate(e.cfg.corpus, dst, k)
+	c, err = bench.Replicate(e.cfg.corpus, dst, k)
+	return c, false, err
 }
 
 // round builds the corpus once with each program, alternating.
@@ -117,8 +132,14 @@ func (e *env) round(ctx context.Context, r *scaleResult, root string, round int)
 	if err := e.buildRaw(ctx, r, raw, rawBleve); err != nil {
 		return err
 	}
-	if err := e.buildPipeline(ctx, r, root); err != nil {
+	if err := e.buildPipeline(ctx, r, root, newsfts, filepath.Join(e.bin, "indexer")); err != nil {
 		return err
+	}
+	if e.cfg.before != "" {
+		if err := e.buildPipeline(ctx, r, root+"-before", before, e.cfg.before); err != nil {
+			return err
+		}
+		os.RemoveAll(root + "-before")
 	}
 	if e.cfg.lean {
 		if err := e.buildRaw(ctx, r, raw, rawLean, "-lean"); err != nil {
@@ -145,13 +166,17 @@ func (e *env) buildRaw(ctx context.Context, r *scaleResult, dir, name string, fl
 	return r.add(name, u, dir, n, e.log)
 }
 
-// indexedRE finds the count in the indexer's summary line.
-var indexedRE = regexp.MustCompile(`indexer: (\d+) articles indexed`)
+// indexedRE finds the count of documents in the index in the indexer's
+// summary line ("..., 19043 in the index; ...").
+var indexedRE = regexp.MustCompile(`(\d+) in the index;`)
 
-func (e *env) buildPipeline(ctx context.Context, r *scaleResult, root string) error {
+// buildPipeline builds the corpus with the indexer binary bin, recorded
+// under name. -max-bytes covers the whole corpus for a -before binary that
+// still reads JSON Lines files whole; the current one limits each line.
+func (e *env) buildPipeline(ctx context.Context, r *scaleResult, root, name, bin string) error {
 	os.RemoveAll(root)
 	maxBytes := max(r.corpus.Bytes+1<<20, article.DefaultMaxBytes)
-	cmd := exec.CommandContext(ctx, filepath.Join(e.bin, "indexer"), "-q",
+	cmd := exec.CommandContext(ctx, bin, "-q",
 		"-max-bytes", strconv.FormatInt(maxBytes, 10), "-index", root, r.corpus.Path)
 	cmd.Env = e.buildEnv()
 	var stderr bytes.Buffer
@@ -164,7 +189,7 @@ func (e *env) buildPipeline(ctx context.Context, r *scaleResult, root string) er
 	if m := indexedRE.FindStringSubmatch(stderr.String()); m != nil {
 		n, _ = strconv.Atoi(m[1])
 	}
-	return r.add(newsfts, u, root, n, e.log)
+	return r.add(name, u, root, n, e.log)
 }
 
 func (e *env) buildEnv() []string {
