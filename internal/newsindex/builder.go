@@ -141,8 +141,8 @@ func ServedState(root, key string) (gen string, value []byte, docs uint64, err e
 	if v, err := idx.GetInternal([]byte(versionKey)); err != nil || string(v) != mappingVersion || key == "" {
 		return gen, nil, docs, nil
 	}
-	if value, err = idx.GetInternal([]byte(statePrefix + key)); err != nil {
-		return "", nil, 0, fmt.Errorf("state %q of %s: %w", key, gen, err)
+	if value, err = readState(filepath.Join(root, gen), idx, key); err != nil {
+		return "", nil, 0, fmt.Errorf("%s: %w", gen, err)
 	}
 	return gen, value, docs, nil
 }

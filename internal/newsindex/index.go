@@ -95,7 +95,7 @@ func openGeneration(root, name string, keep int) (*generation, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open generation %s: %w", dir, err)
 	}
-	stories := readStories(idx)
+	stories := readStories(dir, idx)
 	col.readStories(stories)
 	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet(), stories: stories,
 		table: ft, col: col, cache: newCountsCache(), results: newResults(keep),

@@ -28,8 +28,8 @@ const StoriesKey = "stories"
 // readStories returns the grouping stored in idx, or nil when there is
 // none or it cannot be read: an index without stories still serves, each
 // article its own story.
-func readStories(idx bleve.Index) *story.Groups {
-	b, err := idx.GetInternal([]byte(statePrefix + StoriesKey))
+func readStories(dir string, idx bleve.Index) *story.Groups {
+	b, err := readState(dir, idx, StoriesKey)
 	if err != nil || len(b) == 0 {
 		return nil
 	}

@@ -20,9 +20,9 @@ package newsindex
 //
 // The indexer keeps what it needs to decide what changed (for example a
 // content hash per input file and the article ids it produced) as named
-// state inside the generation (SetState, State). State travels with the
-// copy and is published atomically with the articles it describes, so it
-// can never disagree with the index.
+// state inside the generation (SetState, State; files, state.go). State
+// travels with the copy and is published atomically with the articles it
+// describes, so it can never disagree with the index.
 //
 // A generation records the version of the mapping it was built with. If
 // the served generation has another version, Update starts from nothing
@@ -133,7 +133,10 @@ func (b *Builder) SetState(key string, value []byte) error {
 	if b.done {
 		return errors.New("newsindex: SetState after Publish or Abort")
 	}
-	b.batch.SetInternal([]byte(statePrefix+key), value)
+	if err := writeState(b.tmp, key, value); err != nil { // state.go
+		return err
+	}
+	b.batch.DeleteInternal([]byte(statePrefix + key)) // a copied generation's older form
 	return nil
 }
 
@@ -147,11 +150,7 @@ func (b *Builder) State(key string) ([]byte, error) {
 	if err := b.flush(); err != nil {
 		return nil, err
 	}
-	v, err := b.idx.GetInternal([]byte(statePrefix + key))
-	if err != nil {
-		return nil, fmt.Errorf("state %q: %w", key, err)
-	}
-	return v, nil
+	return readState(b.tmp, b.idx, key)
 }
 
 // cloneDir copies the regular files and directories under src to dst,
