@@ -29,12 +29,19 @@ const StoriesKey = "stories"
 // none or it cannot be read: an index without stories still serves, each
 // article its own story.
 func readStories(dir string, idx bleve.Index) *story.Groups {
-	b, err := readState(dir, idx, StoriesKey)
+	var s *story.Groups
+	err := mapState(dir, StoriesKey, func(b []byte) (err error) {
+		s, err = story.DecodeGroups(b)
+		return err
+	})
+	if err == nil {
+		return s
+	}
+	b, err := readState(dir, idx, StoriesKey) // an older generation's, or a file that would not map
 	if err != nil || len(b) == 0 {
 		return nil
 	}
-	s, err := story.DecodeGroups(b)
-	if err != nil {
+	if s, err = story.DecodeGroups(b); err != nil {
 		return nil
 	}
 	return s
