@@ -26,7 +26,6 @@ import (
 	"math"
 	"slices"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/numeric"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -46,17 +45,8 @@ type columns struct {
 	story  []uint32 // the ordinal of the document's story, or noStory (storycol.go)
 }
 
-// readColumns reads the date and id of every live document of idx.
-func readColumns(ctx context.Context, idx bleve.Index) (*columns, error) {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("sort columns: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("sort columns: %w", err)
-	}
-	defer r.Close()
+// readColumns reads the date and id of every live document from r.
+func readColumns(ctx context.Context, r index.IndexReader) (*columns, error) {
 	c := &columns{}
 	if err := c.readIDs(ctx, r); err != nil {
 		return nil, fmt.Errorf("sort columns: %w", err)

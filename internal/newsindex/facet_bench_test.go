@@ -127,7 +127,13 @@ func BenchmarkFacetCountsAll(b *testing.B) {
 func BenchmarkFacetTable(b *testing.B) {
 	ix := benchIndex(b)
 	for b.Loop() {
-		if _, err := buildFacetTable(b.Context(), ix.cur.idx); err != nil {
+		r, err := ix.cur.reader()
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, err = buildFacetTable(b.Context(), r)
+		r.Close()
+		if err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -138,7 +144,13 @@ func BenchmarkFacetTable(b *testing.B) {
 func BenchmarkColumns(b *testing.B) {
 	ix := benchIndex(b)
 	for b.Loop() {
-		if _, err := readColumns(b.Context(), ix.cur.idx); err != nil {
+		r, err := ix.cur.reader()
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, err = readColumns(b.Context(), r)
+		r.Close()
+		if err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -35,7 +35,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsfts/newsfts/internal/search"
@@ -70,18 +69,9 @@ type facetTable struct {
 	pool     sync.Pool
 }
 
-// buildFacetTable reads the terms of the counted fields of idx, then the
+// buildFacetTable reads the terms of the counted fields from r, then the
 // terms of each document from its doc values, in document order.
-func buildFacetTable(ctx context.Context, idx bleve.Index) (*facetTable, error) {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("facet table: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("facet table: %w", err)
-	}
-	defer r.Close()
+func buildFacetTable(ctx context.Context, r index.IndexReader) (*facetTable, error) {
 	t := &facetTable{}
 	for _, field := range countedFields {
 		t.first = append(t.first, uint32(len(t.terms)))
@@ -196,11 +186,16 @@ func (t *facetTable) add(c *tally, d uint64) {
 // addOrds counts ords.
 func (t *facetTable) addOrds(c *tally, ords []uint32) {
 	for _, o := range ords {
-		if c.n[o] == 0 {
-			c.touched = append(c.touched, o)
-		}
-		c.n[o]++
+		c.add(o, 1)
 	}
+}
+
+// add counts ordinal o k more times, noting it touched.
+func (c *tally) add(o, k uint32) {
+	if c.n[o] == 0 {
+		c.touched = append(c.touched, o)
+	}
+	c.n[o] += k
 }
 
 // ordsOf returns the ordinals of document d.

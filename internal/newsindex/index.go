@@ -85,12 +85,7 @@ func openGeneration(root, name string, keep int) (*generation, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open generation %s: %w", dir, err)
 	}
-	ft, err := buildFacetTable(context.Background(), idx)
-	if err != nil {
-		idx.Close()
-		return nil, fmt.Errorf("open generation %s: %w", dir, err)
-	}
-	col, err := readColumns(context.Background(), idx)
+	ft, col, err := readDocTables(idx)
 	if err != nil {
 		idx.Close()
 		return nil, fmt.Errorf("open generation %s: %w", dir, err)
@@ -100,6 +95,25 @@ func openGeneration(root, name string, keep int) (*generation, error) {
 	return &generation{name: name, idx: idx, docs: n, labelSet: t.labelSet(), stories: stories,
 		table: ft, col: col, cache: newCountsCache(), results: newResults(keep),
 		similar: newLRU(similarCacheSize, copyHits)}, nil
+}
+
+// readDocTables reads, from one reader of idx, the facet terms
+// (facetcount.go) and the sort columns (columns.go) of its documents.
+func readDocTables(idx bleve.Index) (*facetTable, *columns, error) {
+	r, err := openReader(idx)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer r.Close()
+	ft, err := buildFacetTable(context.Background(), r)
+	if err != nil {
+		return nil, nil, err
+	}
+	col, err := readColumns(context.Background(), r)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ft, col, nil
 }
 
 // Stats describes the generation being served.

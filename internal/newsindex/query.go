@@ -153,12 +153,17 @@ func (t translator) term(x *search.Term) (query.Query, error) {
 		}
 		fields = []string{f}
 	}
-	if !t.hasTokens(fields[0], x.Text) {
+	terms, known := t.tokens(fields[0], x.Text) // title and body share their analyser
+	if known && len(terms) == 0 || !known && strings.TrimSpace(x.Text) == "" {
 		return nil, nil
+	}
+	one := ""
+	if len(terms) == 1 {
+		one = terms[0]
 	}
 	qs := make([]query.Query, len(fields))
 	for i, f := range fields {
-		qs[i] = t.match(f, x)
+		qs[i] = t.match(f, x, one)
 	}
 	if len(qs) == 1 {
 		return qs[0], nil
@@ -166,7 +171,7 @@ func (t translator) term(x *search.Term) (query.Query, error) {
 	return bleve.NewDisjunctionQuery(qs...), nil
 }
 
-func (t translator) match(field string, x *search.Term) query.Query {
+func (t translator) match(field string, x *search.Term, one string) query.Query {
 	boost := 1.0
 	if field == fieldTitle {
 		boost = titleBoost
@@ -178,10 +183,10 @@ func (t translator) match(field string, x *search.Term) query.Query {
 		q.SetBoost(boost)
 		return q
 	}
-	if term, ok := t.oneToken(field, x.Text); ok {
+	if one != "" {
 		// What a match query of one token makes, without the conjunction
 		// of one clause it wraps it in (a quarter of a search's time).
-		q := bleve.NewTermQuery(term)
+		q := bleve.NewTermQuery(one)
 		q.SetField(field)
 		q.SetBoost(boost)
 		return q
@@ -194,32 +199,20 @@ func (t translator) match(field string, x *search.Term) query.Query {
 	return q
 }
 
-// oneToken returns the term text analyses to in field, when it is one.
-func (t translator) oneToken(field, text string) (string, bool) {
+// tokens returns the terms text analyses to in field; known is false
+// when the translator has no analyser for it.
+func (t translator) tokens(field, text string) (terms []string, known bool) {
 	if t.m == nil {
-		return "", false
+		return nil, false
 	}
 	a := t.m.AnalyzerNamed(fieldAnalyzer(field))
 	if a == nil {
-		return "", false
+		return nil, false
 	}
-	toks := a.Analyze([]byte(text))
-	if len(toks) != 1 {
-		return "", false
+	for _, tok := range a.Analyze([]byte(text)) {
+		terms = append(terms, string(tok.Term))
 	}
-	return string(toks[0].Term), true
-}
-
-// hasTokens reports whether text yields any token in field.
-func (t translator) hasTokens(field, text string) bool {
-	if t.m == nil {
-		return strings.TrimSpace(text) != ""
-	}
-	a := t.m.AnalyzerNamed(fieldAnalyzer(field))
-	if a == nil {
-		return strings.TrimSpace(text) != ""
-	}
-	return len(a.Analyze([]byte(text))) > 0
+	return terms, true
 }
 
 // filterQuery is the conjunction of r's facet filters, except those of

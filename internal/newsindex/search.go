@@ -29,6 +29,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -228,15 +229,21 @@ func (g *generation) walk(ctx context.Context, rd index.IndexReader, r *search.R
 
 // reader opens a reader of the generation's snapshot.
 func (g *generation) reader() (index.IndexReader, error) {
-	adv, err := g.idx.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	rd, err := adv.Reader()
+	rd, err := openReader(g.idx)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	return rd, nil
+}
+
+// openReader opens a reader of idx's current snapshot; the caller closes
+// it.
+func openReader(idx bleve.Index) (index.IndexReader, error) {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
 }
 
 // newTallies returns the tallies a walk with filters f counts into; with

@@ -140,11 +140,7 @@ func (ix *Index) idf(ctx context.Context, words []string) map[string]float64 {
 	for _, w := range words {
 		out[w] = 1
 	}
-	adv, err := ix.cur.idx.Advanced()
-	if err != nil {
-		return out
-	}
-	r, err := adv.Reader()
+	r, err := ix.cur.reader()
 	if err != nil {
 		return out
 	}

@@ -112,9 +112,6 @@ func (w *walk) join(o *walk) {
 // merge adds the counts of from to into.
 func (t *facetTable) merge(into, from *tally) {
 	for _, o := range from.touched {
-		if into.n[o] == 0 {
-			into.touched = append(into.touched, o)
-		}
-		into.n[o] += from.n[o]
+		into.add(o, from.n[o])
 	}
 }

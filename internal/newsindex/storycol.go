@@ -86,9 +86,6 @@ func (t *facetTable) addStory(c *tally, s uint32, ords []uint32) {
 			continue
 		}
 		c.seen[k] = struct{}{}
-		if c.n[o] == 0 {
-			c.touched = append(c.touched, o)
-		}
-		c.n[o]++
+		c.add(o, 1)
 	}
 }

@@ -177,11 +177,7 @@ func (w *walk) main(ctx context.Context, req *search.Request, user query.Query) 
 		}
 		return nil
 	default:
-		q := driver(req, "")
-		if q == nil { // exclusions alone
-			q = query.NewMatchAllQuery()
-		}
-		err = walkQuery(ctx, w.r, w.g.idx.Mapping(), q, false, w.visitor(false))
+		err = walkQuery(ctx, w.r, w.g.idx.Mapping(), driver(req, ""), false, w.visitor(false))
 	}
 	if w.cl != nil {
 		w.cl.flush(w.top)
@@ -275,17 +271,17 @@ func (w *walk) disjunctive(ctx context.Context, req *search.Request, i int) erro
 			w.count(w.ts.of[i], d, ords)
 		}
 	}
-	q := driver(req, search.Facets[i])
-	if q == nil {
-		q = query.NewMatchAllQuery()
-	}
-	return walkQuery(ctx, w.r, w.g.idx.Mapping(), q, false, visit)
+	return walkQuery(ctx, w.r, w.g.idx.Mapping(), driver(req, search.Facets[i]), false, visit)
 }
 
 // driver is the query that leads a walk without words: the filters but
-// facet except's (nil when that leaves none).
+// facet except's, or every article when that leaves none (exclusions
+// alone, or one selected facet counted apart).
 func driver(r *search.Request, except search.Facet) query.Query {
-	return filterQuery(r, except)
+	if q := filterQuery(r, except); q != nil {
+		return q
+	}
+	return query.NewMatchAllQuery()
 }
 
 // since is the time from start in milliseconds.
