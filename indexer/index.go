@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/newsfts/newsfts/internal/article"
@@ -37,6 +38,8 @@ type indexConfig struct {
 	noStories      bool          // no near-duplicate grouping
 	storyThreshold float64       // least similarity of two copies of a story
 	storyWindow    time.Duration // longest time between a story's first copy and another
+
+	cpuProfile string // file for a CPU profile of the run, "" for none
 }
 
 func (c *indexConfig) flags(fs *flag.FlagSet) {
@@ -56,6 +59,7 @@ func (c *indexConfig) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.noStories, "no-stories", false, "do not group near-copies into stories")
 	fs.Float64Var(&c.storyThreshold, "story-threshold", grouping.DefaultThreshold, "least similarity (0..1] of two copies of a story")
 	fs.DurationVar(&c.storyWindow, "story-window", grouping.DefaultWindow, "longest time between a story's first copy and another (0: no limit)")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run (go tool pprof) to this file")
 }
 
 // pauseEnv names the environment variable that makes the indexer stop
@@ -94,6 +98,11 @@ func runIndex(args []string, stderr io.Writer) int {
 	if fs.NArg() == 0 {
 		return usageError(stderr, "no SOURCE given: name the files or directories to index")
 	}
+	stop, err := startProfile(cfg.cpuProfile)
+	if err != nil {
+		return usageError(stderr, "-cpuprofile: %v", err)
+	}
+	defer stop()
 	start := time.Now()
 	s, err := indexSources(&cfg, fs.Args(), log, con)
 	if s != nil {
@@ -101,6 +110,23 @@ func runIndex(args []string, stderr io.Writer) int {
 		s.print(con, cfg.logFormat)
 	}
 	return exitCode(err, s, &cfg, log)
+}
+
+// startProfile starts a CPU profile into path, if one is asked for, and
+// returns what stops it.
+func startProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // exitCode logs what went wrong, if anything, and returns the exit status.

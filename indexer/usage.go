@@ -107,6 +107,7 @@ Flags:
                   story (default 0.4); changing it regroups every article
   -story-window D longest time between a story's first copy and another
                   (default 72h; 0: no limit)
+  -cpuprofile F   write a CPU profile of the run to F (go tool pprof)
 
 Exit status:
   0  nothing was skipped; the new generation was published, or nothing
