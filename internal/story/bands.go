@@ -44,31 +44,109 @@ func (t *bandTable) add(v uint64, o uint32) {
 	t.n++
 }
 
-// growBands makes the band tables large enough for n stories, filing
+// lsh is an LSH index of stories: a bandTable for each band and the
+// sketch index. When it is cut into eras, each story is filed under keys
+// that mix its values with its era (Set.eraOf), so that stories far apart
+// in time never share a probe.
+type lsh struct {
+	bands    [Bands]bandTable
+	sketched keyTable
+	eras     bool
+}
+
+// key returns what x files story r under in band i.
+func (x *lsh) key(r *rep, i int) uint64 {
+	if x.eras {
+		return bandOf(r.sig, i) ^ r.era
+	}
+	return bandOf(r.sig, i)
+}
+
+// word returns what x files story r under for sketch word w.
+func (x *lsh) word(r *rep, w uint32) uint32 {
+	if x.eras {
+		return w ^ uint32(r.era>>32)
+	}
+	return w
+}
+
+// grow makes the band tables of x large enough for n stories, filing
 // again every story: all of them at once, since they hold as many stories
 // each, so that each representative's signature is read once rather than
 // once a band.
-func (s *Set) growBands(n int) {
+func (s *Set) grow(x *lsh, n int) {
 	size := minSlots
 	for n*10 > size*maxLoad {
 		size *= 2
 	}
-	if size <= len(s.bands[0].slots) {
+	if size <= len(x.bands[0].slots) {
 		return
 	}
 	shift := uint(64)
 	for x := size; x > 1; x >>= 1 {
 		shift--
 	}
-	for i := range s.bands {
-		s.bands[i] = bandTable{slots: make([]uint32, size), shift: shift}
+	for i := range x.bands {
+		x.bands[i] = bandTable{slots: make([]uint32, size), shift: shift}
 	}
 	for _, r := range s.byOrd {
 		if r == nil {
 			continue
 		}
-		for i := range s.bands {
-			s.bands[i].add(bandOf(r.sig, i), r.ord)
+		for i := range x.bands {
+			x.bands[i].add(x.key(r, i), r.ord)
+		}
+	}
+}
+
+// put files story r in x, which must have room for it (grow).
+func (s *Set) put(x *lsh, r *rep) {
+	for i := range x.bands {
+		x.bands[i].add(x.key(r, i), r.ord)
+	}
+	for _, w := range r.keys {
+		x.sketched.add(x.word(r, w), r.ord)
+	}
+}
+
+// take takes story r out of x.
+func (s *Set) take(x *lsh, r *rep) {
+	for i := range x.bands {
+		x.bands[i].remove(x.key(r, i), r.ord, func(o uint32) uint64 { return x.key(s.byOrd[o], i) })
+	}
+	for _, w := range r.keys {
+		x.sketched.remove(x.word(r, w), r.ord)
+	}
+}
+
+// lookup calls try with every story that x files under one of the
+// values of m's bands or one of its sketch words, mixed with each of eras.
+func (s *Set) lookup(x *lsh, m *Member, eras []uint64, try func(*rep)) {
+	for i := range x.bands {
+		t := &x.bands[i]
+		if len(t.slots) == 0 {
+			continue
+		}
+		mask := len(t.slots) - 1
+		for _, e := range eras {
+			v := bandOf(m.Sig, i) ^ e
+			for j := t.home(v); t.slots[j] != 0; j = (j + 1) & mask {
+				if r := s.byOrd[t.slots[j]-1]; x.key(r, i) == v {
+					try(r)
+				}
+			}
+		}
+	}
+	if m.Sketch == nil {
+		return
+	}
+	t := &x.sketched
+	for _, e := range eras {
+		for _, w := range m.Sketch.Words {
+			k := w ^ uint32(e>>32)
+			for j := t.find(k); j >= 0; j = t.next(k, j) {
+				try(s.byOrd[t.slots[j].ord-1])
+			}
 		}
 	}
 }

@@ -27,8 +27,8 @@ func TestBandTable(t *testing.T) {
 		}
 		key := func(o uint32) uint64 { return value[o] }
 		s := New(DefaultThreshold)
-		s.growBands(tc.n) // the test files stories in one table by hand
-		tab := &s.bands[0]
+		s.grow(&s.idx, tc.n) // the test files stories in one table by hand
+		tab := &s.idx.bands[0]
 		filed := map[uint32]bool{}
 		for step := range 4 * tc.n {
 			o := uint32(rng.IntN(tc.n))
@@ -106,8 +106,8 @@ func TestBandsGrow(t *testing.T) {
 			t.Fatalf("b%d: story %q, want %q", i, got, want)
 		}
 	}
-	if len(s.bands[0].slots) < n || s.bands[0].n != n {
-		t.Errorf("tables of %d slots holding %d stories, want at least %d holding %d", len(s.bands[0].slots), s.bands[0].n, n, n)
+	if len(s.idx.bands[0].slots) < n || s.idx.bands[0].n != n {
+		t.Errorf("tables of %d slots holding %d stories, want at least %d holding %d", len(s.idx.bands[0].slots), s.idx.bands[0].n, n, n)
 	}
 }
 

@@ -116,8 +116,8 @@ func TestSketchIndex(t *testing.T) {
 	orig := NewMember("a", "wire", day, "ACME CORP <ACM> SETS QUARTERLY", notice)
 	cp := NewMember("b", "daily", day.Add(time.Hour), "Acme Corp sets quarterly", boiler+notice+"\n\nAdvertisement")
 	noBands := func(s *Set) {
-		for i := range s.bands {
-			s.bands[i] = bandTable{}
+		for i := range s.idx.bands {
+			s.idx.bands[i] = bandTable{}
 		}
 	}
 	s := build([]Member{orig})

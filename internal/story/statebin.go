@@ -419,7 +419,7 @@ func decodeBinary(b []byte) (*Set, error) {
 	}
 	s := New(st.threshold)
 	s.Window = st.window
-	s.growBands(st.nreps + st.nmembers)             // at most that many stories
+	s.grow(&s.idx, st.nreps+st.nmembers)            // at most that many stories
 	sigs := make([]Signature, st.nreps+st.nmembers) // one block: no pointers for the collector to follow
 	prev := int64(0)
 	for i := range st.nreps {
