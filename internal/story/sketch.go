@@ -108,7 +108,10 @@ func sketch(title, body string) *Sketch {
 	if len(sk.Words) > maxSketchWords {
 		sk.Words = sk.Words[:maxSketchWords]
 	}
-	sk.Slots = sortedUnique(sk.Slots)
+	// A Set keeps every short body's sketch for the whole run: copies
+	// without the slack of append and duplicates halve what they hold.
+	sk.Words = slices.Clone(sk.Words)
+	sk.Slots = slices.Clone(sortedUnique(sk.Slots))
 	sk.Names = sortedUnique(names(title, sk.Words))
 	return sk
 }
