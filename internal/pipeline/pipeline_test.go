@@ -103,3 +103,23 @@ func TestRun(t *testing.T) {
 		})
 	}
 }
+
+// TestLimitFor checks that the soft memory limit stays at MemoryLimit
+// while the live heap is small and keeps Headroom above it once it is not.
+func TestLimitFor(t *testing.T) {
+	for _, tc := range []struct {
+		live uint64
+		want int64
+	}{
+		{0, MemoryLimit},
+		{300 << 20, MemoryLimit},
+		{MemoryLimit - Headroom, MemoryLimit},
+		{700 << 20, 700<<20 + Headroom},
+		{3 << 30, 3<<30 + Headroom},
+		{1 << 63, 1<<50 + Headroom},
+	} {
+		if got := limitFor(tc.live); got != tc.want {
+			t.Errorf("limitFor(%d) = %d, want %d", tc.live, got, tc.want)
+		}
+	}
+}
