@@ -64,7 +64,7 @@ type Member struct {
 	Published time.Time // zero when unknown
 	Sig       *Signature
 	Shingles  int     // how many shingles Sig was made of
-	Sketch    *Sketch // for a short body (NewSketch), else nil
+	Sketch    *Sketch // NewSketch's: a short body's, or a long body's lead
 	Story     string  // the id of its story, set by Assign
 }
 
@@ -82,7 +82,7 @@ type rep struct {
 	sig       *Signature
 	shingles  int
 	published time.Time
-	sketch    *Sketch  // nil for a long body
+	sketch    *Sketch  // a short body's, or a long body's lead (nil in old states)
 	keys      []uint32 // what the story is filed under in Set.sketched
 	seen      uint64   // the match call that last looked at it
 	ord       uint32   // its index in Set.byOrd
@@ -245,13 +245,17 @@ func (s *Set) match(m *Member) string {
 // copies reports whether m is a copy of the story that r represents, and
 // how alike the two are: by their sketches when both bodies are short,
 // else by estimated similarity, which a body under MinShingles shingles
-// must reach in full.
+// must reach in full, and two long bodies must not be templated (lead.go).
 func (s *Set) copies(m *Member, r *rep) (bool, float64) {
-	if m.Sketch != nil && r.sketch != nil {
+	short := m.Shingles < SketchShingles && r.shingles < SketchShingles
+	if short && m.Sketch != nil && r.sketch != nil {
 		return m.Sketch.copies(r.sketch)
 	}
 	sim := Similarity(m.Sig, r.sig)
 	if sim < s.threshold || (m.Shingles < MinShingles || r.shingles < MinShingles) && sim < 1 {
+		return false, sim
+	}
+	if m.Shingles >= SketchShingles && r.shingles >= SketchShingles && templated(m.Sketch, r.sketch) {
 		return false, sim
 	}
 	return true, sim

@@ -69,8 +69,9 @@ type Sketch struct {
 	Names []uint32 `json:"t,omitempty"` // sorted hashes of the headline's names
 }
 
-// NewSketch returns the sketch of an article, or nil when its body has
-// SketchShingles shingles or more.
+// NewSketch returns the sketch of an article: of a short body, or of a
+// long one's lead when its body has SketchShingles shingles or more
+// (lead.go).
 func NewSketch(title, body string) *Sketch {
 	if len(body) > maxSignBytes {
 		body = body[:maxSignBytes]
@@ -79,7 +80,7 @@ func NewSketch(title, body string) *Sketch {
 	for _, para := range strings.Split(body, "\n\n") {
 		n += shingles(para, func(uint64) {})
 		if n >= SketchShingles {
-			return nil
+			return leadSketch(body)
 		}
 	}
 	return sketch(title, body)
@@ -89,11 +90,11 @@ func NewSketch(title, body string) *Sketch {
 // have shingles shingles (by Sign or SignArticle), sparing NewSketch's
 // count.
 func SketchArticle(title, body string, shingles int) *Sketch {
-	if shingles >= SketchShingles {
-		return nil
-	}
 	if len(body) > maxSignBytes {
 		body = body[:maxSignBytes]
+	}
+	if shingles >= SketchShingles {
+		return leadSketch(body)
 	}
 	return sketch(title, body)
 }

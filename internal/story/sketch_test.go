@@ -53,8 +53,8 @@ func TestSketchCopies(t *testing.T) {
 
 func TestNewSketchLongBody(t *testing.T) {
 	long := strings.Repeat("Words after words make a body long enough to be judged by its signature. ", 20)
-	if sk := NewSketch("", long); sk != nil {
-		t.Errorf("a body of %d shingles got a sketch", SketchShingles*2)
+	if sk := NewSketch("TITLE", long); sk == nil || len(sk.Words) != 0 || len(sk.Names) != 0 || len(unpack(sk.Slots)) != 1 {
+		t.Errorf("a body of %d shingles: sketch %+v, want one body token (Words, which only starts sentences) and no words or lead", SketchShingles*2, sk)
 	}
 	if sk := NewSketch("TITLE", ""); sk == nil || len(sk.Words) != 0 || len(sk.Names) != 1 {
 		t.Errorf("empty body: sketch %+v, want no words and one name", sk)

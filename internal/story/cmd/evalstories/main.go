@@ -61,6 +61,8 @@ func main() {
 	headlines := flag.Bool("headlines", true, "give every copy a rewritten headline (package perturb's Headline)")
 	clean := flag.Bool("clean", true, "run every body through the text cleaner first, as the indexer does")
 	profile := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	pairsOut := flag.String("pairs", "", "write the pairs of originals grouped against their exact labels to this file")
+	pairsText := flag.Bool("pairs-text", false, "with -pairs, add the start of both articles (Reuters text: keep the file out of the repository)")
 	flag.Parse()
 	if *profile != "" {
 		f, err := os.Create(*profile)
@@ -79,6 +81,12 @@ func main() {
 		return
 	}
 	run(arts, *every, *threshold, *show, *clean, *headlines)
+	if *pairsOut != "" {
+		if err := writePairs(*pairsOut, falsePairs(lastSet, lastLabel, arts), arts, lastSet, *pairsText); err != nil {
+			fmt.Fprintln(os.Stderr, "evalstories:", err)
+			os.Exit(1)
+		}
+	}
 	if *sample > 0 {
 		samplePairs(lastSet, lastLabel, arts, *sample)
 	}
