@@ -62,6 +62,7 @@ func main() {
 	clean := flag.Bool("clean", true, "run every body through the text cleaner first, as the indexer does")
 	profile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	pairsOut := flag.String("pairs", "", "write the pairs of originals grouped against their exact labels to this file")
+	judge := flag.Int("judge", 0, "print the next n drawn pairs of originals without a verdict in judged.tsv, to judge")
 	pairsText := flag.Bool("pairs-text", false, "with -pairs, add the start of both articles (Reuters text: keep the file out of the repository)")
 	flag.Parse()
 	if *profile != "" {
@@ -81,6 +82,15 @@ func main() {
 		return
 	}
 	run(arts, *every, *threshold, *show, *clean, *headlines)
+	v, err := verdicts()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "evalstories:", err)
+		os.Exit(1)
+	}
+	judgedPrecision(lastSet, lastLabel, arts, v)
+	if *judge > 0 {
+		printToJudge(falsePairs(lastSet, lastLabel, arts), v, arts, *judge)
+	}
 	if *pairsOut != "" {
 		if err := writePairs(*pairsOut, falsePairs(lastSet, lastLabel, arts), arts, lastSet, *pairsText); err != nil {
 			fmt.Fprintln(os.Stderr, "evalstories:", err)
