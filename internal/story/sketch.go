@@ -20,16 +20,21 @@ package story
 //     cut from it does not count against them; words rather than shingles,
 //     so a reworded sentence costs only the words changed);
 //   - no figure slot conflicts: a slot is the two words before a figure
-//     and the one after it ("record april _", "backlog of _ ships"), and
-//     the two bodies
+//     and the one after it ("record april _", "backlog of _ ships"), any
+//     figure among them standing for every figure ("july _ #" for "July
+//     280 3/4"), so that a table of quotes at another time of day puts
+//     other figures in the same slots; and the two bodies
 //     conflict when they put different figures in the same slot, which is
 //     what two notices from one template do and what a copy does not (an
 //     edit that drops a figure or a boilerplate line with a year in it
 //     makes no conflict, since neither puts another figure in the slot);
-//   - their headlines, when both have names, share one: a name is a word
-//     of the headline that is neither in the body nor a common headline
-//     word (generic), and starts with a capital unless the headline is all
-//     capitals; usually the company that a short notice names only there.
+//   - their headlines, when both have names, share one, and do not each
+//     have a name that the other article has nowhere (namesOwn): a name
+//     is a word of the headline that is neither in the body nor a common
+//     headline word (generic), and starts with a capital unless the
+//     headline is all capitals; usually the company or market that a
+//     short notice names only there ("OMAHA HOGS OPEN UP" against
+//     "JOLIET HOGS OPEN UP").
 //
 // Candidates for the comparison come from the LSH bands and from a second
 // index: each sketched story is filed under the least few hashes of its
@@ -117,7 +122,7 @@ func sketch(title, body string) *Sketch {
 // addParagraph adds the words and figure slots of para. A figure's slot
 // is the two words before it and the word after it.
 func (sk *Sketch) addParagraph(para string) {
-	const edge = 0x5eed                    // the words before the first and after the last
+	const edge, anyFigure = 0x5eed, 0xf16  // the words before the first and after the last; a figure in a slot
 	w := [4]uint64{edge, edge, edge, edge} // w[2] is the word whose slot is next
 	var fig [4]bool
 	push := func(h uint64, figure bool) {
@@ -125,7 +130,13 @@ func (sk *Sketch) addParagraph(para string) {
 		copy(fig[:], fig[1:])
 		w[3], fig[3] = h, figure
 		if fig[2] {
-			ctx := mix(mix(w[0]) ^ w[1]*31 ^ w[3]*0x9e3779b97f4a7c15)
+			c := w
+			for i := range c {
+				if fig[i] {
+					c[i] = anyFigure
+				}
+			}
+			ctx := mix(mix(c[0]) ^ c[1]*31 ^ c[3]*0x9e3779b97f4a7c15)
 			sk.Slots = append(sk.Slots, uint64(uint32(ctx))<<32|uint64(uint32(w[2])))
 		}
 	}
@@ -270,11 +281,26 @@ func (a *Sketch) copies(b *Sketch) (bool, float64) {
 		return false, c
 	}
 	if len(a.Names) > 0 && len(b.Names) > 0 {
-		if s, _ := containment(a.Names, b.Names); s == 0 {
+		if s, _ := containment(a.Names, b.Names); s == 0 || a.namesOwn(b) && b.namesOwn(a) {
 			return false, c
 		}
 	}
 	return true, c
+}
+
+// namesOwn reports whether a's headline has a name that b has nowhere,
+// neither in its headline nor in its body: two notices of different
+// markets or companies each name their own, while a copy's headline,
+// however rewritten, names nothing its original lacks.
+func (a *Sketch) namesOwn(b *Sketch) bool {
+	for _, n := range a.Names {
+		_, inWords := slices.BinarySearch(b.Words, n)
+		_, inNames := slices.BinarySearch(b.Names, n)
+		if !inWords && !inNames {
+			return true
+		}
+	}
+	return false
 }
 
 // wordHash returns the hash forWords gives word w.
