@@ -4,7 +4,9 @@ package story
 //
 // Two articles are copies of one story when they were published within
 // Window of each other and, if both bodies are short, their sketches say
-// so (sketch.go), else their estimated similarity reaches the threshold.
+// so (sketch.go), else their estimated similarity reaches the threshold
+// and, if both are long, their leads do not show two stories filed from
+// one template (lead.go).
 //
 // A story is founded by an article that matches no story yet; its id is
 // that article's id and its representative is that article's signature.

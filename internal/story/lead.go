@@ -96,31 +96,50 @@ func unpack(packed []uint64) []uint16 {
 // figure (a word with a digit, its inner points, commas, slashes and
 // hyphens kept) or a word of two letters or more that starts with a
 // capital, and whether the token starts a sentence. It calls word after
-// each word, distinguishing or not.
+// each word, distinguishing or not. Words split as sketchWords splits
+// them.
 func distinct(body string, tok func(t string, first bool), word func()) {
-	first := true
-	start := -1
-	for i := 0; i <= len(body); i++ {
-		if i < len(body) && (body[i] == '.' || body[i] == ',' || body[i] == '/' || body[i] == '-') &&
-			i > 0 && i+1 < len(body) && isDigit(body[i-1]) && isDigit(body[i+1]) {
+	first, start := true, -1
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c >= utf8.RuneSelf || alnum[c] {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		end := i == len(body) || body[i] < utf8.RuneSelf && !isAlnum(body[i])
-		if !end && start < 0 {
-			start = i
-		}
-		if !end || start < 0 {
+		if start < 0 || joiner[c] && i+1 < len(body) && isDigit(body[i-1]) && isDigit(body[i+1]) {
 			continue
 		}
 		t := body[start:i]
 		start = -1
 		word()
-		if r, _ := utf8.DecodeRuneInString(t); hasDigit(t) || unicode.IsUpper(r) && len(t) > 1 {
-			tok(t, first)
-		}
-		first = i < len(body) && endsSentence(body, i, t)
+		emit(t, first, tok)
+		first = endsSentence(body, i, t)
+	}
+	if start >= 0 {
+		word()
+		emit(body[start:], first, tok)
 	}
 }
+
+// emit calls tok with t if t is a figure or a capitalised word.
+func emit(t string, first bool, tok func(t string, first bool)) {
+	if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) && len(t) > 1 || hasDigit(t) {
+		tok(t, first)
+	}
+}
+
+// alnum and joiner classify the bytes of a body for distinct.
+var alnum, joiner = func() (a, j [256]bool) {
+	for c := range 256 {
+		a[c] = isAlnum(byte(c))
+	}
+	for _, c := range ".,/-" {
+		j[c] = true
+	}
+	return a, j
+}()
 
 // endsSentence reports whether the word t, which ends at body[i], ends a
 // sentence: a full stop, question or exclamation mark or a paragraph

@@ -85,6 +85,14 @@ func judgedPrecision(s *story.Set, label map[string]string, arts []reuters, v ma
 	fmt.Printf("judged: %d of %d merged pairs of different originals (%d same, %d different)\n", judged, all-right, same, judged-same)
 	fmt.Printf("  over originals (%d pairs grouped, %d of one exact label): exact %.4f, judged %.4f (95%% %.4f-%.4f)\n",
 		all, right, prec(0), prec(float64(same)/float64(max(judged, 1))), prec(lo), prec(hi))
+	kept, sameAll := 0, 0
+	for p, one := range v {
+		if one {
+			sameAll++
+			kept += b2i(s.Story(p.A) == s.Story(p.B))
+		}
+	}
+	fmt.Printf("  pairs judged same still grouped: %d of %d\n", kept, sameAll)
 	sc := story.Evaluate(s, label)
 	share := wSame / max(wJudged, 1)
 	fmt.Printf("  over all pairs: exact %.4f, judged %.4f (%.0f of %d false pairs are merged originals; %.3f of them judged same)\n",
