@@ -15,16 +15,14 @@ import (
 // Neither automatic labelling knows whether two different Reuters
 // originals that grouping merged are one story filed twice (a repeat, a
 // correction, an update, a rewrite) or two stories from one template (two
-// issuers' eurobonds, two markets' hog reports). judged.tsv records
-// verdicts given by eye: one line per pair of originals, "idA idB same" or
-// "idA idB different", ids and verdicts only (no Reuters text). The pairs
-// were drawn at random (judgeSeed) from the pairs of originals that the
-// grouping of the time merged against their exact labels; -judge prints
-// more to judge.
-//
-// The judged precision is over pairs of originals: of the pairs that
-// grouping merged, those with one exact label count as right, and of the
-// rest the share judged "same" in the sample, with its 95% Wilson interval.
+// issuers' eurobonds, two markets' hog reports, a price table at two times
+// of day). judged.tsv records verdicts given by eye: one line per pair of
+// originals, "idA idB same" or "idA idB different", ids and verdicts only
+// (no Reuters text). Its first 100 pairs were drawn at random (judgeSeed)
+// from the pairs that one grouping merged against their exact labels; the
+// rest are every other pair that a later grouping merged, so that for it
+// precision is measured, not estimated. -judge prints the merged pairs
+// that have no verdict yet.
 
 //go:embed judged.tsv
 var judgedTSV string
@@ -56,35 +54,35 @@ func drawn(pairs []pair) []pair {
 	return out
 }
 
-// judgedPrecision prints the precision with judged labels, two ways:
-// over pairs of originals (a drawn pair is one of them), and over all
-// pairs of articles as Evaluate counts them, where a merged pair of
-// originals stands for as many pairs as its two families (each original
-// and its copies in the story) make, so the drawn pairs are weighed by
-// that (a ratio estimate).
+// judgedPrecision prints the precision with judged labels, over pairs of
+// originals and over all pairs of articles as Evaluate counts them, where
+// a merged pair of originals stands for as many pairs as its two families
+// (each original and its copies in the story) make. Merged pairs without
+// a verdict make a range: counted different, then same; and an estimate
+// from the judged share with its 95% Wilson interval.
 func judgedPrecision(s *story.Set, label map[string]string, arts []reuters, v map[pair]bool) {
 	all, right := originalPairs(s, label, arts)
 	family := families(s, label)
-	judged, same := 0, 0
+	var n, judged, same int
 	var wAll, wJudged, wSame float64
 	for _, p := range falsePairs(s, label, arts) {
 		w := float64(family[p.A] * family[p.B])
-		wAll += w
+		n, wAll = n+1, wAll+w
 		if one, ok := v[p]; ok {
-			judged, same = judged+1, same+b2i(one)
-			wJudged += w
+			judged, wJudged = judged+1, wJudged+w
 			if one {
-				wSame += w
+				same, wSame = same+1, wSame+w
 			}
 		}
 	}
 	lo, hi := wilson(same, judged)
+	open := float64(n - judged)
 	prec := func(share float64) float64 {
-		return (float64(right) + share*float64(all-right)) / float64(max(all, 1))
+		return (float64(right+same) + share*open) / float64(max(all, 1))
 	}
-	fmt.Printf("judged: %d of %d merged pairs of different originals (%d same, %d different)\n", judged, all-right, same, judged-same)
-	fmt.Printf("  over originals (%d pairs grouped, %d of one exact label): exact %.4f, judged %.4f (95%% %.4f-%.4f)\n",
-		all, right, prec(0), prec(float64(same)/float64(max(judged, 1))), prec(lo), prec(hi))
+	fmt.Printf("judged: %d of %d merged pairs of different originals (%d same, %d different)\n", judged, n, same, judged-same)
+	fmt.Printf("  over originals (%d pairs grouped, %d of one exact label): exact %.4f, judged %.4f-%.4f, estimate %.4f (95%% %.4f-%.4f)\n",
+		all, right, float64(right)/float64(max(all, 1)), prec(0), prec(1), prec(float64(same)/float64(max(judged, 1))), prec(lo), prec(hi))
 	kept, sameAll := 0, 0
 	for p, one := range v {
 		if one {
@@ -94,9 +92,12 @@ func judgedPrecision(s *story.Set, label map[string]string, arts []reuters, v ma
 	}
 	fmt.Printf("  pairs judged same still grouped: %d of %d\n", kept, sameAll)
 	sc := story.Evaluate(s, label)
+	pairs := float64(sc.TruePos + sc.FalsePos)
+	wOpen := wAll - wJudged
 	share := wSame / max(wJudged, 1)
-	fmt.Printf("  over all pairs: exact %.4f, judged %.4f (%.0f of %d false pairs are merged originals; %.3f of them judged same)\n",
-		sc.Precision(), (float64(sc.TruePos)+share*wAll)/float64(sc.TruePos+sc.FalsePos), wAll, sc.FalsePos, share)
+	fmt.Printf("  over all pairs: exact %.4f, judged %.4f-%.4f, estimate %.4f (%.0f of %d false pairs are merged originals)\n",
+		sc.Precision(), (float64(sc.TruePos)+wSame)/pairs, (float64(sc.TruePos)+wSame+wOpen)/pairs,
+		(float64(sc.TruePos)+wSame+share*wOpen)/pairs, wAll, sc.FalsePos)
 }
 
 // originalPairs counts the pairs of originals that s grouped, and those
