@@ -148,8 +148,10 @@ func (sk *Sketch) addParagraph(para string) {
 }
 
 // names returns the hashes of the names in a headline: its words that are
-// neither figures nor in words (the body's, sorted) nor generic, and, in a headline
-// that is not all capitals, that start with a capital.
+// neither figures nor in words (the body's, sorted) nor generic nor single
+// letters ("U.S."), and, in a headline that is not all capitals, that start
+// with a capital. Tickers in angle brackets count, one letter too ("<V>"):
+// in a short notice they are often what names the company.
 func names(title string, words []uint32) []uint32 {
 	var out []uint32
 	mixed := title != strings.ToUpper(title)
@@ -158,12 +160,18 @@ func names(title string, words []uint32) []uint32 {
 		if r, _ := utf8.DecodeRuneInString(tok); tok == "" || mixed && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			continue
 		}
-		sketchWords(tok, func(h uint64, figure bool) {
-			w := uint32(h)
-			if _, found := slices.BinarySearch(words, w); !found && !figure && !generic[w] {
-				out = append(out, w)
+		ticker := strings.ContainsAny(tok, "<>")
+		for _, part := range strings.FieldsFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if utf8.RuneCountInString(part) < 2 && !ticker {
+				continue
 			}
-		})
+			sketchWords(part, func(h uint64, figure bool) {
+				w := uint32(h)
+				if _, found := slices.BinarySearch(words, w); !found && !figure && !generic[w] {
+					out = append(out, w)
+				}
+			})
+		}
 	}
 	return out
 }
@@ -294,6 +302,9 @@ func (a *Sketch) copies(b *Sketch) (bool, float64) {
 // however rewritten, names nothing its original lacks.
 func (a *Sketch) namesOwn(b *Sketch) bool {
 	for _, n := range a.Names {
+		if headlineWords[n] {
+			continue
+		}
 		_, inWords := slices.BinarySearch(b.Words, n)
 		_, inNames := slices.BinarySearch(b.Names, n)
 		if !inWords && !inNames {
@@ -337,6 +348,18 @@ var generic = hashSet(`a an the of in on at to for from by with and or as is are
 	corp corporation inc co ltd plc group company companies bank unit update corrected
 	correction repeat regular initial special extra payout pay stock split offer offering
 	report reports reported prices price rate rates oper operating`)
+
+// headlineWords are words that headlines use for what happened rather than
+// to whom: names (they tie a copy to its original), but never a name that
+// one headline has of its own (namesOwn), since another outlet words the
+// same event otherwise ("GETS CONTRACT", "WINS CONTRACT").
+var headlineWords = hashSet(`gets get wins win obtains obtain sells sell buys buy files file completes complete
+	acquires acquire acquired acquisition approves approve approved begins begin
+	offers issue issues adds add deal deals negotiates leaves off declares declare has
+	have talks being proceed plans plan takes take signs sign names named agrees agree
+	seeks seek sees see merger venture shares share debt notes contract order takeover
+	qtrly flash rpt bancorp bancorporation bancshares holding holdings industries
+	system systems services jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // sketchJSON is how a Sketch was kept in the JSON state (version 1):
 // each list as base64 of its values, little-endian, a third of the size of

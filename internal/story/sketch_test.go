@@ -19,6 +19,9 @@ const flash = "The central bank entered the money market to arrange 1.5 billion 
 // headline only.
 const cattle = "Cattle prices rose 0.75 dlr at the opening in moderate trade, traders said. Top steers 64.25 dlrs per cwt."
 
+// award is a short contract notice.
+const award = "Acme Systems Inc said it received a three-year Navy contract worth 9.2 mln dlrs to build radio sets for submarines."
+
 // quotes is a table of prices at one time of day.
 const quotes = "Futures at midday: May 284 1/2 up 1, July 280 3/4 off 1/2, September 277 unchanged, December 279 up 1/4."
 
@@ -45,6 +48,8 @@ func TestSketchCopies(t *testing.T) {
 		{"market reports of two cities", "DENVER CATTLE OPEN HIGHER - TRADERS", cattle, "AMARILLO CATTLE OPEN HIGHER - TRADERS", cattle, false},
 		{"market report, headline rewritten", "DENVER CATTLE OPEN HIGHER - TRADERS", cattle, "UPDATE 1-Denver cattle open higher", cattle, true},
 		{"market report, one word edited", "DENVER CATTLE OPEN HIGHER", cattle, "Denver cattle open higher", strings.Replace(cattle, "rose", "reportedly", 1), true},
+		{"contract notice, verb reworded", "ACME <ACM> GETS NAVY CONTRACT", award, "ACME <ACM> WINS NAVY CONTRACT", award, true},
+		{"contract notices of two companies", "ACME <ACM> GETS NAVY CONTRACT", award, "ZENITH <ZEN> GETS NAVY CONTRACT", strings.ReplaceAll(award, "Acme", "Zenith"), false},
 		{"quotes at two times", "", quotes, "", strings.Replace(quotes, "July 280 3/4 off 1/2", "July 281 1/4 up 1/4", 1), false},
 		{"tiny bodies alike", "", "Reuter", "", "Reuter", true},
 		{"tiny bodies, one inside the other", "", "Pay April 30", "", notice, false},
