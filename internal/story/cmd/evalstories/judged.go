@@ -91,6 +91,9 @@ func judgedPrecision(s *story.Set, label map[string]string, arts []reuters, v ma
 		}
 	}
 	fmt.Printf("  pairs judged same still grouped: %d of %d\n", kept, sameAll)
+	sj := story.Evaluate(s, judgedLabels(label, v))
+	fmt.Printf("  judged labels (originals judged one story joined): precision %.4f  recall %.4f  (%d false positive, %d missed)\n",
+		sj.Precision(), sj.Recall(), sj.FalsePos, sj.FalseNeg)
 	sc := story.Evaluate(s, label)
 	pairs := float64(sc.TruePos + sc.FalsePos)
 	wOpen := wAll - wJudged
@@ -98,6 +101,33 @@ func judgedPrecision(s *story.Set, label map[string]string, arts []reuters, v ma
 	fmt.Printf("  over all pairs: exact %.4f, judged %.4f-%.4f, estimate %.4f (%.0f of %d false pairs are merged originals)\n",
 		sc.Precision(), (float64(sc.TruePos)+wSame)/pairs, (float64(sc.TruePos)+wSame+wOpen)/pairs,
 		(float64(sc.TruePos)+wSame+share*wOpen)/pairs, wAll, sc.FalsePos)
+}
+
+// judgedLabels returns label with the originals judged one story (and
+// their copies) joined under one label. Pairs never judged keep their
+// exact labels, so recall counts only the re-filings that some grouping
+// merged.
+func judgedLabels(label map[string]string, v map[pair]bool) map[string]string {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		if p, ok := parent[x]; ok && p != x {
+			r := find(p)
+			parent[x] = r
+			return r
+		}
+		return x
+	}
+	for p, one := range v {
+		if a, b := find(label[p.A]), find(label[p.B]); one && a != "" && b != "" && a != b {
+			parent[b] = a
+		}
+	}
+	out := make(map[string]string, len(label))
+	for id, l := range label {
+		out[id] = find(l)
+	}
+	return out
 }
 
 // originalPairs counts the pairs of originals that s grouped, and those

@@ -56,3 +56,19 @@ func TestNewPair(t *testing.T) {
 		}
 	}
 }
+
+// TestJudgedLabels checks that originals judged one story share a label
+// with their copies, and that a "different" verdict joins nothing.
+func TestJudgedLabels(t *testing.T) {
+	label := map[string]string{"1": "1", "1~1": "1", "2": "2", "3": "3", "4": "4"}
+	v := map[pair]bool{newPair("1", "2"): true, newPair("2", "3"): false}
+	got := judgedLabels(label, v)
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{{"1", "2", true}, {"1~1", "2", true}, {"2", "3", false}, {"1", "4", false}} {
+		if (got[tc.a] == got[tc.b]) != tc.same {
+			t.Errorf("%s and %s: same label %v, want %v", tc.a, tc.b, !tc.same, tc.same)
+		}
+	}
+}
