@@ -15,7 +15,9 @@
 // lead. A third score takes the story each original was put in as true, so
 // that it measures what the copies alone do. The recall table splits the
 // copies by kind and by the length of the original. -sample prints merged
-// originals to judge by eye.
+// originals to judge by eye, -pairs writes every pair of originals merged
+// against the exact labels, and judged.go scores the grouping once more
+// with the verdicts given by eye on such pairs (judged.tsv).
 //
 // Usage:
 //
