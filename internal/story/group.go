@@ -4,7 +4,9 @@ package story
 //
 // Two articles are copies of one story when they were published within
 // Window of each other and, if both bodies are short, their sketches say
-// so (sketch.go), else their estimated similarity reaches the threshold.
+// so (sketch.go), else their estimated similarity reaches the threshold
+// and, if both are long, their leads do not show two stories filed from
+// one template (lead.go).
 //
 // A story is founded by an article that matches no story yet; its id is
 // that article's id and its representative is that article's signature.
@@ -66,7 +68,7 @@ type Member struct {
 	Published time.Time // zero when unknown
 	Sig       *Signature
 	Shingles  int     // how many shingles Sig was made of
-	Sketch    *Sketch // for a short body (NewSketch), else nil
+	Sketch    *Sketch // NewSketch's: a short body's, or a long body's lead
 	Story     string  // the id of its story, set by Assign
 }
 
@@ -84,7 +86,7 @@ type rep struct {
 	sig       *Signature
 	shingles  int
 	published time.Time
-	sketch    *Sketch  // nil for a long body
+	sketch    *Sketch  // a short body's, or a long body's lead (nil in old states)
 	keys      []uint32 // the sketch words the story is filed under (sketchKeys)
 	era       uint64   // its era's hash (eras.go)
 	seen      uint64   // the match call that last looked at it
@@ -234,13 +236,17 @@ func (s *Set) match(m *Member) string {
 // copies reports whether m is a copy of the story that r represents, and
 // how alike the two are: by their sketches when both bodies are short,
 // else by estimated similarity, which a body under MinShingles shingles
-// must reach in full.
+// must reach in full, and two long bodies must not be templated (lead.go).
 func (s *Set) copies(m *Member, r *rep) (bool, float64) {
-	if m.Sketch != nil && r.sketch != nil {
+	short := m.Shingles < SketchShingles && r.shingles < SketchShingles
+	if short && m.Sketch != nil && r.sketch != nil {
 		return m.Sketch.copies(r.sketch)
 	}
 	sim := Similarity(m.Sig, r.sig)
 	if sim < s.threshold || (m.Shingles < MinShingles || r.shingles < MinShingles) && sim < 1 {
+		return false, sim
+	}
+	if m.Shingles >= SketchShingles && r.shingles >= SketchShingles && templated(m.Sketch, r.sketch) {
 		return false, sim
 	}
 	return true, sim

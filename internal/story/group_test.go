@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -11,10 +12,30 @@ import (
 	"github.com/newsfts/newsfts/internal/story/perturb"
 )
 
-// labelled reads testdata/stories.txt: label -> body.
+// labelled reads testdata/stories.txt, different stories whose
+// signatures tell them apart: label -> body.
 func labelled(t *testing.T) map[string]string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/stories.txt")
+	out := readLabelled(t, "testdata/stories.txt")
+	if len(out) < 8 {
+		t.Fatalf("testdata/stories.txt: %d articles", len(out))
+	}
+	return out
+}
+
+// labelledAll is labelled with testdata/templated.txt: different stories
+// from one template, which only the template guard tells apart.
+func labelledAll(t *testing.T) map[string]string {
+	t.Helper()
+	out := labelled(t)
+	maps.Copy(out, readLabelled(t, "testdata/templated.txt"))
+	return out
+}
+
+// readLabelled reads a file of labelled articles: label -> body.
+func readLabelled(t *testing.T, path string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,9 +43,6 @@ func labelled(t *testing.T) map[string]string {
 	for _, part := range strings.Split(string(b), "\n## ")[1:] {
 		label, body, _ := strings.Cut(part, "\n")
 		out[label] = strings.TrimSpace(body)
-	}
-	if len(out) < 8 {
-		t.Fatalf("testdata/stories.txt: %d articles", len(out))
 	}
 	return out
 }
@@ -48,7 +66,8 @@ func copiesOf(bases map[string]string) ([]Member, map[string]string) {
 		for j, body := range bodies {
 			id := fmt.Sprintf("%s-%d", l, j)
 			sig, n := Sign(body)
-			ms = append(ms, Member{ID: id, Source: fmt.Sprintf("outlet%d", j), Published: t0.Add(time.Duration(j) * time.Hour), Sig: &sig, Shingles: n})
+			ms = append(ms, Member{ID: id, Source: fmt.Sprintf("outlet%d", j), Published: t0.Add(time.Duration(j) * time.Hour),
+				Sig: &sig, Shingles: n, Sketch: SketchArticle("", body, n)})
 			label[id] = l
 		}
 	}
@@ -56,7 +75,7 @@ func copiesOf(bases map[string]string) ([]Member, map[string]string) {
 }
 
 func TestGroupingLabelled(t *testing.T) {
-	ms, label := copiesOf(labelled(t))
+	ms, label := copiesOf(labelledAll(t))
 	for _, th := range []float64{DefaultThreshold, DefaultThreshold - 0.2, DefaultThreshold + 0.2} {
 		s := New(th)
 		for _, m := range ms {

@@ -20,16 +20,21 @@ package story
 //     cut from it does not count against them; words rather than shingles,
 //     so a reworded sentence costs only the words changed);
 //   - no figure slot conflicts: a slot is the two words before a figure
-//     and the one after it ("record april _", "backlog of _ ships"), and
-//     the two bodies
+//     and the one after it ("record april _", "backlog of _ ships"), any
+//     figure among them standing for every figure ("july _ #" for "July
+//     280 3/4"), so that a table of quotes at another time of day puts
+//     other figures in the same slots; and the two bodies
 //     conflict when they put different figures in the same slot, which is
 //     what two notices from one template do and what a copy does not (an
 //     edit that drops a figure or a boilerplate line with a year in it
 //     makes no conflict, since neither puts another figure in the slot);
-//   - their headlines, when both have names, share one: a name is a word
-//     of the headline that is neither in the body nor a common headline
-//     word (generic), and starts with a capital unless the headline is all
-//     capitals; usually the company that a short notice names only there.
+//   - their headlines, when both have names, share one, and do not each
+//     have a name that the other article has nowhere (namesOwn): a name
+//     is a word of the headline that is neither in the body nor a common
+//     headline word (generic), and starts with a capital unless the
+//     headline is all capitals; usually the company or market that a
+//     short notice names only there ("OMAHA HOGS OPEN UP" against
+//     "JOLIET HOGS OPEN UP").
 //
 // Candidates for the comparison come from the LSH bands and from a second
 // index: each sketched story is filed under the least few hashes of its
@@ -69,8 +74,9 @@ type Sketch struct {
 	Names []uint32 `json:"t,omitempty"` // sorted hashes of the headline's names
 }
 
-// NewSketch returns the sketch of an article, or nil when its body has
-// SketchShingles shingles or more.
+// NewSketch returns the sketch of an article: of a short body, or of a
+// long one's lead when its body has SketchShingles shingles or more
+// (lead.go).
 func NewSketch(title, body string) *Sketch {
 	if len(body) > maxSignBytes {
 		body = body[:maxSignBytes]
@@ -79,7 +85,7 @@ func NewSketch(title, body string) *Sketch {
 	for _, para := range strings.Split(body, "\n\n") {
 		n += shingles(para, func(uint64) {})
 		if n >= SketchShingles {
-			return nil
+			return leadSketch(body)
 		}
 	}
 	return sketch(title, body)
@@ -89,11 +95,11 @@ func NewSketch(title, body string) *Sketch {
 // have shingles shingles (by Sign or SignArticle), sparing NewSketch's
 // count.
 func SketchArticle(title, body string, shingles int) *Sketch {
-	if shingles >= SketchShingles {
-		return nil
-	}
 	if len(body) > maxSignBytes {
 		body = body[:maxSignBytes]
+	}
+	if shingles >= SketchShingles {
+		return leadSketch(body)
 	}
 	return sketch(title, body)
 }
@@ -119,7 +125,7 @@ func sketch(title, body string) *Sketch {
 // addParagraph adds the words and figure slots of para. A figure's slot
 // is the two words before it and the word after it.
 func (sk *Sketch) addParagraph(para string) {
-	const edge = 0x5eed                    // the words before the first and after the last
+	const edge, anyFigure = 0x5eed, 0xf16  // the words before the first and after the last; a figure in a slot
 	w := [4]uint64{edge, edge, edge, edge} // w[2] is the word whose slot is next
 	var fig [4]bool
 	push := func(h uint64, figure bool) {
@@ -127,7 +133,13 @@ func (sk *Sketch) addParagraph(para string) {
 		copy(fig[:], fig[1:])
 		w[3], fig[3] = h, figure
 		if fig[2] {
-			ctx := mix(mix(w[0]) ^ w[1]*31 ^ w[3]*0x9e3779b97f4a7c15)
+			c := w
+			for i := range c {
+				if fig[i] {
+					c[i] = anyFigure
+				}
+			}
+			ctx := mix(mix(c[0]) ^ c[1]*31 ^ c[3]*0x9e3779b97f4a7c15)
 			sk.Slots = append(sk.Slots, uint64(uint32(ctx))<<32|uint64(uint32(w[2])))
 		}
 	}
@@ -139,8 +151,10 @@ func (sk *Sketch) addParagraph(para string) {
 }
 
 // names returns the hashes of the names in a headline: its words that are
-// neither figures nor in words (the body's, sorted) nor generic, and, in a headline
-// that is not all capitals, that start with a capital.
+// neither figures nor in words (the body's, sorted) nor generic nor single
+// letters ("U.S."), and, in a headline that is not all capitals, that start
+// with a capital. Tickers in angle brackets count, one letter too ("<V>"):
+// in a short notice they are often what names the company.
 func names(title string, words []uint32) []uint32 {
 	var out []uint32
 	mixed := title != strings.ToUpper(title)
@@ -149,12 +163,18 @@ func names(title string, words []uint32) []uint32 {
 		if r, _ := utf8.DecodeRuneInString(tok); tok == "" || mixed && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			continue
 		}
-		sketchWords(tok, func(h uint64, figure bool) {
-			w := uint32(h)
-			if _, found := slices.BinarySearch(words, w); !found && !figure && !generic[w] {
-				out = append(out, w)
+		ticker := strings.ContainsAny(tok, "<>")
+		for _, part := range strings.FieldsFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if utf8.RuneCountInString(part) < 2 && !ticker {
+				continue
 			}
-		})
+			sketchWords(part, func(h uint64, figure bool) {
+				w := uint32(h)
+				if _, found := slices.BinarySearch(words, w); !found && !figure && !generic[w] {
+					out = append(out, w)
+				}
+			})
+		}
 	}
 	return out
 }
@@ -272,11 +292,29 @@ func (a *Sketch) copies(b *Sketch) (bool, float64) {
 		return false, c
 	}
 	if len(a.Names) > 0 && len(b.Names) > 0 {
-		if s, _ := containment(a.Names, b.Names); s == 0 {
+		if s, _ := containment(a.Names, b.Names); s == 0 || a.namesOwn(b) && b.namesOwn(a) {
 			return false, c
 		}
 	}
 	return true, c
+}
+
+// namesOwn reports whether a's headline has a name that b has nowhere,
+// neither in its headline nor in its body: two notices of different
+// markets or companies each name their own, while a copy's headline,
+// however rewritten, names nothing its original lacks.
+func (a *Sketch) namesOwn(b *Sketch) bool {
+	for _, n := range a.Names {
+		if headlineWords[n] {
+			continue
+		}
+		_, inWords := slices.BinarySearch(b.Words, n)
+		_, inNames := slices.BinarySearch(b.Names, n)
+		if !inWords && !inNames {
+			return true
+		}
+	}
+	return false
 }
 
 // wordHash returns the hash forWords gives word w.
@@ -313,6 +351,18 @@ var generic = hashSet(`a an the of in on at to for from by with and or as is are
 	corp corporation inc co ltd plc group company companies bank unit update corrected
 	correction repeat regular initial special extra payout pay stock split offer offering
 	report reports reported prices price rate rates oper operating`)
+
+// headlineWords are words that headlines use for what happened rather than
+// to whom: names (they tie a copy to its original), but never a name that
+// one headline has of its own (namesOwn), since another outlet words the
+// same event otherwise ("GETS CONTRACT", "WINS CONTRACT").
+var headlineWords = hashSet(`gets get wins win obtains obtain sells sell buys buy files file completes complete
+	acquires acquire acquired acquisition approves approve approved begins begin
+	offers issue issues adds add deal deals negotiates leaves off declares declare has
+	have talks being proceed plans plan takes take signs sign names named agrees agree
+	seeks seek sees see merger venture shares share debt notes contract order takeover
+	qtrly flash rpt bancorp bancorporation bancshares holding holdings industries
+	system systems services jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // sketchJSON is how a Sketch was kept in the JSON state (version 1):
 // each list as base64 of its values, little-endian, a third of the size of

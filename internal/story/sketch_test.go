@@ -15,6 +15,16 @@ const notice = "Qtly div 25 cts vs 25 cts prior\n\nPay April 30\n\nRecord April 
 // flash is a short wire item with figures and names in its body.
 const flash = "The central bank entered the money market to arrange 1.5 billion dlrs of customer repurchase agreements, a spokesman said.\n\nDealers said overnight funds were trading at 6-1/8 pct when the operation began."
 
+// cattle is a short market report whose market is named in the
+// headline only.
+const cattle = "Cattle prices rose 0.75 dlr at the opening in moderate trade, traders said. Top steers 64.25 dlrs per cwt."
+
+// award is a short contract notice.
+const award = "Acme Systems Inc said it received a three-year Navy contract worth 9.2 mln dlrs to build radio sets for submarines."
+
+// quotes is a table of prices at one time of day.
+const quotes = "Futures at midday: May 284 1/2 up 1, July 280 3/4 off 1/2, September 277 unchanged, December 279 up 1/4."
+
 func TestSketchCopies(t *testing.T) {
 	boiler := "Share this article on Facebook Twitter WhatsApp Email\n\n"
 	for _, tc := range []struct {
@@ -35,6 +45,12 @@ func TestSketchCopies(t *testing.T) {
 		{"flash, a figure edited out and a dated line added", "", flash, "", strings.Replace(flash, "6-1/8 pct", "reportedly pct", 1) + "\n\nCopyright 2026 all rights reserved.", true},
 		{"flash, a sentence reworded", "", flash, "", strings.Replace(flash, "when the operation began", "as the bank stepped in", 1), true},
 		{"flash against a notice", "", flash, "", notice, false},
+		{"market reports of two cities", "DENVER CATTLE OPEN HIGHER - TRADERS", cattle, "AMARILLO CATTLE OPEN HIGHER - TRADERS", cattle, false},
+		{"market report, headline rewritten", "DENVER CATTLE OPEN HIGHER - TRADERS", cattle, "UPDATE 1-Denver cattle open higher", cattle, true},
+		{"market report, one word edited", "DENVER CATTLE OPEN HIGHER", cattle, "Denver cattle open higher", strings.Replace(cattle, "rose", "reportedly", 1), true},
+		{"contract notice, verb reworded", "ACME <ACM> GETS NAVY CONTRACT", award, "ACME <ACM> WINS NAVY CONTRACT", award, true},
+		{"contract notices of two companies", "ACME <ACM> GETS NAVY CONTRACT", award, "ZENITH <ZEN> GETS NAVY CONTRACT", strings.ReplaceAll(award, "Acme", "Zenith"), false},
+		{"quotes at two times", "", quotes, "", strings.Replace(quotes, "July 280 3/4 off 1/2", "July 281 1/4 up 1/4", 1), false},
 		{"tiny bodies alike", "", "Reuter", "", "Reuter", true},
 		{"tiny bodies, one inside the other", "", "Pay April 30", "", notice, false},
 	} {
@@ -53,8 +69,8 @@ func TestSketchCopies(t *testing.T) {
 
 func TestNewSketchLongBody(t *testing.T) {
 	long := strings.Repeat("Words after words make a body long enough to be judged by its signature. ", 20)
-	if sk := NewSketch("", long); sk != nil {
-		t.Errorf("a body of %d shingles got a sketch", SketchShingles*2)
+	if sk := NewSketch("TITLE", long); sk == nil || len(sk.Words) != 0 || len(sk.Names) != 0 || len(unpack(sk.Slots)) != 1 {
+		t.Errorf("a body of %d shingles: sketch %+v, want one body token (Words, which only starts sentences) and no words or lead", SketchShingles*2, sk)
 	}
 	if sk := NewSketch("TITLE", ""); sk == nil || len(sk.Words) != 0 || len(sk.Names) != 1 {
 		t.Errorf("empty body: sketch %+v, want no words and one name", sk)

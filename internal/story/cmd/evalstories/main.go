@@ -15,7 +15,9 @@
 // lead. A third score takes the story each original was put in as true, so
 // that it measures what the copies alone do. The recall table splits the
 // copies by kind and by the length of the original. -sample prints merged
-// originals to judge by eye.
+// originals to judge by eye, -pairs writes every pair of originals merged
+// against the exact labels, and judged.go scores the grouping once more
+// with the verdicts given by eye on such pairs (judged.tsv).
 //
 // Usage:
 //
@@ -61,6 +63,9 @@ func main() {
 	headlines := flag.Bool("headlines", true, "give every copy a rewritten headline (package perturb's Headline)")
 	clean := flag.Bool("clean", true, "run every body through the text cleaner first, as the indexer does")
 	profile := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	pairsOut := flag.String("pairs", "", "write the pairs of originals grouped against their exact labels to this file")
+	judge := flag.Int("judge", 0, "print the next n drawn pairs of originals without a verdict in judged.tsv, to judge")
+	pairsText := flag.Bool("pairs-text", false, "with -pairs, add the start of both articles (Reuters text: keep the file out of the repository)")
 	flag.Parse()
 	if *profile != "" {
 		f, err := os.Create(*profile)
@@ -79,6 +84,21 @@ func main() {
 		return
 	}
 	run(arts, *every, *threshold, *show, *clean, *headlines)
+	v, err := verdicts()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "evalstories:", err)
+		os.Exit(1)
+	}
+	judgedPrecision(lastSet, lastLabel, arts, v)
+	if *judge > 0 {
+		printToJudge(falsePairs(lastSet, lastLabel, arts), v, arts, *judge)
+	}
+	if *pairsOut != "" {
+		if err := writePairs(*pairsOut, falsePairs(lastSet, lastLabel, arts), arts, lastSet, *pairsText); err != nil {
+			fmt.Fprintln(os.Stderr, "evalstories:", err)
+			os.Exit(1)
+		}
+	}
 	if *sample > 0 {
 		samplePairs(lastSet, lastLabel, arts, *sample)
 	}
