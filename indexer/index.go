@@ -232,6 +232,9 @@ func newRun(cfg *indexConfig, log *slog.Logger, b *newsindex.Builder, proc *inge
 // publishes it.
 func (r *indexRun) conclude() (*summary, error) {
 	next, del, c := r.reconcile()
+	if err := r.stories.unspill(); err != nil {
+		return nil, err
+	}
 	for _, id := range del {
 		if err := r.b.Delete(id); err != nil {
 			return nil, err

@@ -161,7 +161,9 @@ func (r *indexRun) add(c pipeline.Result) error {
 		return fmt.Errorf("index %s: %w", a.Origin, err)
 	}
 	sig, _ := c.Extra.(*member)
-	r.stories.add(a, sig)
+	if err := r.stories.add(a, sig); err != nil {
+		return err
+	}
 	if len(r.produced) == 1 {
 		r.pause("added")
 	}

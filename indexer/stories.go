@@ -12,11 +12,14 @@ import (
 
 // stories groups the articles of a run into stories (package story),
 // starting from the grouping of the generation being updated. The
-// cleaning goroutines sign articles; the writer adds them.
+// cleaning goroutines sign articles; the writer adds them to a spill
+// file, out of the heap while the index is built (story.Spill), and the
+// run gives them to the grouping when every article is in.
 type stories struct {
-	on  bool // false with -no-stories
-	mu  sync.Mutex
-	set *grouping.Set // nil when -no-stories, and after save
+	on    bool // false with -no-stories
+	mu    sync.Mutex
+	set   *grouping.Set   // nil when -no-stories, and after save
+	spill *grouping.Spill // the articles added, not yet in set
 }
 
 // loadStories returns the grouping of the generation b is updating,
@@ -36,7 +39,7 @@ func loadStories(cfg *indexConfig, b *newsindex.Builder, log *slog.Logger) (*sto
 		}
 		set := grouping.New(cfg.storyThreshold)
 		set.Window = cfg.storyWindow
-		return &stories{on: true, set: set}, nil
+		return withSpill(set, cfg)
 	}
 	set, err := grouping.Decode(state)
 	if err != nil {
@@ -46,7 +49,17 @@ func loadStories(cfg *indexConfig, b *newsindex.Builder, log *slog.Logger) (*sto
 	if set.Threshold() != cfg.storyThreshold || set.Window != cfg.storyWindow {
 		set = set.Regroup(cfg.storyThreshold, cfg.storyWindow) // story ids may change
 	}
-	return &stories{on: true, set: set}, nil
+	return withSpill(set, cfg)
+}
+
+// withSpill returns the stories of a run that starts from set, spilling
+// into a file in the index directory.
+func withSpill(set *grouping.Set, cfg *indexConfig) (*stories, error) {
+	sp, err := grouping.NewSpill(cfg.index)
+	if err != nil {
+		return nil, err
+	}
+	return &stories{on: true, set: set, spill: sp}, nil
 }
 
 // sign returns a's signature, or nil with -no-stories.
@@ -66,13 +79,26 @@ type member struct {
 }
 
 // add queues a, signed as m, for grouping.
-func (s *stories) add(a *article.Article, m *member) {
+func (s *stories) add(a *article.Article, m *member) error {
 	if s.set == nil || m == nil {
-		return
+		return nil
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.set.Add(grouping.Member{ID: a.ID, Source: a.Source, Published: a.Published, Sig: m.sig, Shingles: m.n, Sketch: m.sketch})
+	return s.spill.Put(&grouping.Member{ID: a.ID, Source: a.Source, Published: a.Published, Sig: m.sig, Shingles: m.n, Sketch: m.sketch})
+}
+
+// unspill gives the grouping what was added, in the order it came: a run
+// calls it once every article is in, before it removes what went away.
+func (s *stories) unspill() error {
+	if s.set == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := s.spill.Drain(s.set.Add)
+	s.spill.Close()
+	return err
 }
 
 // remove forgets article id.
