@@ -20,11 +20,11 @@ import (
 // the live heap grew, and took 20% of the CPU at 4x (95 collections, 75.7
 // CPU s) against 5% at a higher limit (20 collections, 57.1 CPU s). A fixed
 // 1 GiB did the same one size up: the collector's share went 7% at 4x, 17%
-// at 16x (live heap about 700 MB) and past 21% at 64x. So the limit is
-// MemoryLimit or the live heap plus Headroom, whichever is more, followed
-// once a second: what the collector may let garbage grow to stays the same
-// whatever the corpus size, and the limit grows only by the data the run
-// has to keep. GOGC and GOMEMLIMIT in the environment win. The indexer
+// at 16x (live heap about 700 MB) and 34% ten minutes into a 64x run. So
+// the limit is MemoryLimit or the live heap plus Headroom, whichever is
+// more, followed once a second: what the collector may let garbage grow to
+// stays the same whatever the corpus size, and the limit grows only by the
+// data the run has to keep (which story.Spill keeps small). GOGC and GOMEMLIMIT in the environment win. The indexer
 // calls it at start, and so does the bench's in-process pipeline, so that
 // its profile is the indexer's.
 func TuneGC() {
