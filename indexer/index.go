@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -243,6 +244,11 @@ func (r *indexRun) conclude() (*summary, error) {
 	}
 	s := &summary{inputs: c, added: r.added, updated: r.updated, removed: len(del), dupes: r.dupes,
 		extracted: r.extracted.Load(), skips: r.skips}
+	unchanged := c.total() == 0 && len(del) == 0 && r.b.Base() != ""
+	var storiesDone <-chan grouped
+	if !unchanged {
+		storiesDone = r.stories.groupAsync() // on one core while the builder writes its last batches
+	}
 	served, servedDocs := r.b.Served()
 	s.served = served
 	docs, err := r.b.DocCount()
@@ -250,7 +256,7 @@ func (r *indexRun) conclude() (*summary, error) {
 		return nil, err
 	}
 	s.docs = docs
-	if c.total() == 0 && len(del) == 0 && r.b.Base() != "" {
+	if unchanged {
 		return s, nil // nothing changed: the served generation stays
 	}
 	if docs == 0 {
@@ -265,8 +271,9 @@ func (r *indexRun) conclude() (*summary, error) {
 	if err == nil {
 		err = r.b.SetState(manifestKey, state)
 	}
-	if err == nil {
-		err = r.stories.save(r.b)
+	out := <-storiesDone
+	if err = cmp.Or(err, out.err); err == nil && out.state != nil {
+		err = r.b.SetState(newsindex.StoriesKey, out.state)
 	}
 	if err != nil {
 		return nil, err

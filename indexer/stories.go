@@ -111,23 +111,32 @@ func (s *stories) remove(id string) {
 	s.set.Remove(id)
 }
 
-// save groups what was added and stores the grouping in b's state. It
-// then lets the grouping go, so that the publish that follows does not
-// hold it beside the encoded state: a run saves once, and adds nothing
-// after.
-func (s *stories) save(b *newsindex.Builder) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.set == nil {
-		return nil
-	}
-	s.set.Assign()
-	state, err := s.set.Encode()
-	s.set = nil
-	if err != nil {
-		return err
-	}
-	return b.SetState(newsindex.StoriesKey, state)
+// grouped is the outcome of grouping a run's articles: the encoded
+// state (nil with -no-stories) or an error.
+type grouped struct {
+	state []byte
+	err   error
+}
+
+// groupAsync groups what was added and encodes the grouping, in a
+// goroutine of its own; the channel gives the outcome. It then lets the
+// grouping go, so that the publish that follows does not hold it beside
+// the encoded state: a run groups once, and adds nothing after.
+func (s *stories) groupAsync() <-chan grouped {
+	out := make(chan grouped, 1)
+	go func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.set == nil {
+			out <- grouped{}
+			return
+		}
+		s.set.Assign()
+		state, err := s.set.Encode()
+		s.set = nil
+		out <- grouped{state, err}
+	}()
+	return out
 }
 
 // storyFlagsOK reports whether the story flags are usable.
