@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -245,7 +244,7 @@ func (r *indexRun) conclude() (*summary, error) {
 	s := &summary{inputs: c, added: r.added, updated: r.updated, removed: len(del), dupes: r.dupes,
 		extracted: r.extracted.Load(), skips: r.skips}
 	unchanged := c.total() == 0 && len(del) == 0 && r.b.Base() != ""
-	var storiesDone <-chan grouped
+	var storiesDone <-chan struct{}
 	if !unchanged {
 		storiesDone = r.stories.groupAsync() // on one core while the builder writes its last batches
 	}
@@ -271,9 +270,9 @@ func (r *indexRun) conclude() (*summary, error) {
 	if err == nil {
 		err = r.b.SetState(manifestKey, state)
 	}
-	out := <-storiesDone
-	if err = cmp.Or(err, out.err); err == nil && out.state != nil {
-		err = r.b.SetState(newsindex.StoriesKey, out.state)
+	<-storiesDone
+	if err == nil {
+		err = r.stories.save(r.b)
 	}
 	if err != nil {
 		return nil, err

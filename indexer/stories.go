@@ -111,32 +111,33 @@ func (s *stories) remove(id string) {
 	s.set.Remove(id)
 }
 
-// grouped is the outcome of grouping a run's articles: the encoded
-// state (nil with -no-stories) or an error.
-type grouped struct {
-	state []byte
-	err   error
-}
-
-// groupAsync groups what was added and encodes the grouping, in a
-// goroutine of its own; the channel gives the outcome. It then lets the
-// grouping go, so that the publish that follows does not hold it beside
-// the encoded state: a run groups once, and adds nothing after.
-func (s *stories) groupAsync() <-chan grouped {
-	out := make(chan grouped, 1)
+// groupAsync groups what was added, in a goroutine of its own, and
+// closes the channel it returns when done.
+func (s *stories) groupAsync() <-chan struct{} {
+	done := make(chan struct{})
 	go func() {
+		defer close(done)
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		if s.set == nil {
-			out <- grouped{}
-			return
+		if s.set != nil {
+			s.set.Assign()
 		}
-		s.set.Assign()
-		state, err := s.set.Encode()
-		s.set = nil
-		out <- grouped{state, err}
 	}()
-	return out
+	return done
+}
+
+// save writes the grouping to b's state, streamed, and lets it go, so
+// that the publish that follows does not hold it: a run saves once, after
+// groupAsync is done, and adds nothing after.
+func (s *stories) save(b *newsindex.Builder) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.set == nil {
+		return nil
+	}
+	set := s.set
+	s.set = nil
+	return b.SetStateFrom(newsindex.StoriesKey, set.EncodeTo)
 }
 
 // storyFlagsOK reports whether the story flags are usable.

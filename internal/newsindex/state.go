@@ -16,6 +16,7 @@ package newsindex
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -31,9 +32,10 @@ const stateDir = "newsfts-state"
 // stateKeyRE is what a state key may be: a file name anywhere.
 var stateKeyRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
 
-// writeState writes value as the state key of the generation in dir,
-// synced, so that the rename that publishes the directory publishes it.
-func writeState(dir, key string, value []byte) error {
+// writeState writes what write writes as the state key of the generation
+// in dir, synced, so that the rename that publishes the directory
+// publishes it.
+func writeState(dir, key string, write func(io.Writer) error) error {
 	if !stateKeyRE.MatchString(key) {
 		return fmt.Errorf("newsindex: state key %q: use lower-case letters, digits, dots and dashes", key)
 	}
@@ -45,7 +47,7 @@ func writeState(dir, key string, value []byte) error {
 	if err != nil {
 		return fmt.Errorf("state %q: %w", key, err)
 	}
-	_, err = f.Write(value)
+	err = write(f)
 	if err == nil {
 		err = f.Sync()
 	}

@@ -130,10 +130,19 @@ func (b *Builder) Delete(id string) error {
 
 // SetState stores value under key in the new generation.
 func (b *Builder) SetState(key string, value []byte) error {
+	return b.SetStateFrom(key, func(w io.Writer) error {
+		_, err := w.Write(value)
+		return err
+	})
+}
+
+// SetStateFrom is SetState for a value that write writes, so that a large
+// one need not be held in memory whole.
+func (b *Builder) SetStateFrom(key string, write func(io.Writer) error) error {
 	if b.done {
 		return errors.New("newsindex: SetState after Publish or Abort")
 	}
-	if err := writeState(b.tmp, key, value); err != nil { // state.go
+	if err := writeState(b.tmp, key, write); err != nil { // state.go
 		return err
 	}
 	b.batch.DeleteInternal([]byte(statePrefix + key)) // a copied generation's older form

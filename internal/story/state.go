@@ -1,9 +1,11 @@
 package story
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"time"
 )
@@ -44,6 +46,14 @@ type stateEntry struct {
 // Encode returns the assigned articles and stories of s in the binary
 // state (pending ones are left out: call Assign first).
 func (s *Set) Encode() ([]byte, error) {
+	var buf bytes.Buffer
+	err := s.EncodeTo(&buf)
+	return buf.Bytes(), err
+}
+
+// EncodeTo writes what Encode returns to w, holding only its smaller
+// sections in memory (the signatures, most of it, go straight to w).
+func (s *Set) EncodeTo(w io.Writer) error {
 	var reps []*rep
 	for id, r := range s.reps {
 		if m, ok := s.members[id]; ok && m.Sig == r.sig {
@@ -57,7 +67,7 @@ func (s *Set) Encode() ([]byte, error) {
 		members = append(members, m)
 	}
 	sortForState(members)
-	return encodeBinary(s.threshold, s.Window, reps, members), nil
+	return encodeBinary(w, s.threshold, s.Window, reps, members)
 }
 
 // Decode rebuilds a Set from what Encode returned, now or as JSON before

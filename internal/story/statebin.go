@@ -35,10 +35,12 @@ package story
 // changed are written as reps; the others are their founders' signature.
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"time"
@@ -63,7 +65,7 @@ const sigBytes = Hashes * 4
 func isBinary(b []byte) bool { return bytes.HasPrefix(b, []byte(stateMagic)) }
 
 // encodeBinary writes reps and members (founders first, see above).
-func encodeBinary(threshold float64, window time.Duration, reps []*rep, members []*Member) []byte {
+func encodeBinary(dst io.Writer, threshold float64, window time.Duration, reps []*rep, members []*Member) error {
 	w := stateWriter{sources: map[string]uint64{}}
 	for _, r := range reps {
 		w.rep(r)
@@ -82,18 +84,20 @@ func encodeBinary(threshold float64, window time.Duration, reps []*rep, members 
 	}
 	meta.section(len(reps), w.reps.b)
 	meta.section(len(members), w.members.b)
-	nsig := (len(reps) + len(members)) * sigBytes
-	out := make([]byte, 0, len(meta.b)+2*binary.MaxVarintLen64+nsig+len(w.sketches.b))
-	out = append(out, meta.b...)
-	out = binary.AppendUvarint(out, uint64(nsig))
+	out := bufio.NewWriterSize(dst, 1<<20)
+	out.Write(meta.b)
+	var buf []byte
+	buf = binary.AppendUvarint(buf[:0], uint64((len(reps)+len(members))*sigBytes))
+	out.Write(buf)
 	for _, r := range reps {
-		out = appendSig(out, r.sig)
+		out.Write(appendSig(buf[:0], r.sig))
 	}
 	for _, m := range members {
-		out = appendSig(out, m.Sig)
+		out.Write(appendSig(buf[:0], m.Sig))
 	}
-	out = binary.AppendUvarint(out, uint64(len(w.sketches.b)))
-	return append(out, w.sketches.b...)
+	out.Write(binary.AppendUvarint(buf[:0], uint64(len(w.sketches.b))))
+	out.Write(w.sketches.b)
+	return out.Flush() // a bufio.Writer keeps its first error
 }
 
 // stateWriter writes the sections of a binary state but the signatures.
