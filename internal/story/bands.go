@@ -65,10 +65,13 @@ func (x *lsh) key(r *rep, i int) uint64 {
 // word returns what x files story r under for sketch word w.
 func (x *lsh) word(r *rep, w uint32) uint32 {
 	if x.eras {
-		return w ^ uint32(r.era>>32)
+		return eraWord(w, r.era)
 	}
 	return w
 }
+
+// eraWord mixes sketch word w with an era's hash (0: none).
+func eraWord(w uint32, era uint64) uint32 { return w ^ uint32(era>>32) }
 
 // grow makes the band tables of x large enough for n stories, filing
 // again every story: all of them at once, since they hold as many stories
@@ -143,7 +146,7 @@ func (s *Set) lookup(x *lsh, m *Member, eras []uint64, try func(*rep)) {
 	t := &x.sketched
 	for _, e := range eras {
 		for _, w := range m.Sketch.Words {
-			k := w ^ uint32(e>>32)
+			k := eraWord(w, e)
 			for j := t.find(k); j >= 0; j = t.next(k, j) {
 				try(s.byOrd[t.slots[j].ord-1])
 			}

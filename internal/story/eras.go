@@ -76,16 +76,8 @@ func (s *Set) probes(t time.Time) (*lsh, []uint64) {
 // anyEraIndex returns the index without eras, building it if need be.
 func (s *Set) anyEraIndex() *lsh {
 	if s.anyEra == nil {
-		x := &lsh{}
-		s.grow(x, len(s.reps))
-		for _, r := range s.byOrd {
-			if r != nil {
-				for _, w := range r.keys {
-					x.sketched.add(w, r.ord)
-				}
-			}
-		}
-		s.anyEra = x
+		s.anyEra = &lsh{}
+		s.refile(s.anyEra)
 	}
 	return s.anyEra
 }
@@ -102,11 +94,16 @@ func (s *Set) cutEras() {
 			r.era = s.eraOf(r.published)
 		}
 	}
-	s.grow(&s.idx, len(s.reps))
+	s.refile(&s.idx)
+}
+
+// refile files every story in x, which is empty.
+func (s *Set) refile(x *lsh) {
+	s.grow(x, len(s.reps)) // files the bands
 	for _, r := range s.byOrd {
 		if r != nil {
 			for _, w := range r.keys {
-				s.idx.sketched.add(s.idx.word(r, w), r.ord)
+				x.sketched.add(x.word(r, w), r.ord)
 			}
 		}
 	}

@@ -108,24 +108,15 @@ func judgedPrecision(s *story.Set, label map[string]string, arts []reuters, v ma
 // exact labels, so recall counts only the re-filings that some grouping
 // merged.
 func judgedLabels(label map[string]string, v map[pair]bool) map[string]string {
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		if p, ok := parent[x]; ok && p != x {
-			r := find(p)
-			parent[x] = r
-			return r
-		}
-		return x
-	}
+	sets := unionFind{}
 	for p, one := range v {
-		if a, b := find(label[p.A]), find(label[p.B]); one && a != "" && b != "" && a != b {
-			parent[b] = a
+		if a, b := label[p.A], label[p.B]; one && a != "" && b != "" {
+			sets.union(a, b)
 		}
 	}
 	out := make(map[string]string, len(label))
 	for id, l := range label {
-		out[id] = find(l)
+		out[id] = sets.find(l)
 	}
 	return out
 }

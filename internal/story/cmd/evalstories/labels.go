@@ -50,21 +50,7 @@ func leadOf(body string) string {
 func labels(arts []reuters) (exact, lead map[string]string) {
 	exact, lead = map[string]string{}, map[string]string{}
 	first := map[string]string{}
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		if p, ok := parent[x]; ok && p != x {
-			r := find(p)
-			parent[x] = r
-			return r
-		}
-		return x
-	}
-	union := func(a, b string) {
-		if ra, rb := find(a), find(b); ra != rb {
-			parent[rb] = ra
-		}
-	}
+	sets := unionFind{}
 	type dated struct {
 		id string
 		t  time.Time
@@ -76,7 +62,7 @@ func labels(arts []reuters) (exact, lead map[string]string) {
 			first[key] = a.ID
 		}
 		exact[a.ID] = first[key]
-		union(first[key], a.ID)
+		sets.union(first[key], a.ID)
 		t, _ := time.Parse(time.RFC3339, a.Date)
 		if l := leadOf(a.Body); strings.Count(l, " ") >= leadWords/2 {
 			byLead[l] = append(byLead[l], dated{a.ID, t})
@@ -90,11 +76,32 @@ func labels(arts []reuters) (exact, lead map[string]string) {
 				head = d
 				continue
 			}
-			union(head.id, d.id)
+			sets.union(head.id, d.id)
 		}
 	}
 	for _, a := range arts {
-		lead[a.ID] = find(a.ID)
+		lead[a.ID] = sets.find(a.ID)
 	}
 	return exact, lead
+}
+
+// unionFind joins labels into sets: each label maps to another of its set,
+// and a set's root to itself or nothing.
+type unionFind map[string]string
+
+// find returns the root of x's set.
+func (u unionFind) find(x string) string {
+	if p, ok := u[x]; ok && p != x {
+		r := u.find(p)
+		u[x] = r
+		return r
+	}
+	return x
+}
+
+// union joins the sets of a and b under a's root.
+func (u unionFind) union(a, b string) {
+	if ra, rb := u.find(a), u.find(b); ra != rb {
+		u[rb] = ra
+	}
 }

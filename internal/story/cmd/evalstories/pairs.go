@@ -17,20 +17,9 @@ type pair struct{ A, B string }
 // falsePairs returns every pair of originals that s put in one story and
 // label calls different stories, sorted.
 func falsePairs(s *story.Set, label map[string]string, arts []reuters) []pair {
-	seen := map[string]bool{}
 	var out []pair
-	for _, a := range arts {
-		st := s.Story(a.ID)
-		if seen[st] {
-			continue
-		}
-		seen[st] = true
-		var originals []string
-		for _, m := range s.Members(st) {
-			if !strings.Contains(m.ID, "~") {
-				originals = append(originals, m.ID)
-			}
-		}
+	eachStory(s, arts, func(_ string, members []story.Member) {
+		originals := originalsOf(members)
 		for i, x := range originals {
 			for _, y := range originals[i+1:] {
 				if label[x] != label[y] {
@@ -38,7 +27,7 @@ func falsePairs(s *story.Set, label map[string]string, arts []reuters) []pair {
 				}
 			}
 		}
-	}
+	})
 	slices.SortFunc(out, func(a, b pair) int { return strings.Compare(a.A+" "+a.B, b.A+" "+b.B) })
 	return out
 }
@@ -76,4 +65,28 @@ func writePairs(path string, pairs []pair, arts []reuters, s *story.Set, text bo
 		return fmt.Errorf("false pairs: %w", err)
 	}
 	return f.Close()
+}
+
+// eachStory calls f once for each story of the articles in arts, in the
+// order of its first article there, with the story's members.
+func eachStory(s *story.Set, arts []reuters, f func(story string, members []story.Member)) {
+	seen := map[string]bool{}
+	for _, a := range arts {
+		if st := s.Story(a.ID); !seen[st] {
+			seen[st] = true
+			f(st, s.Members(st))
+		}
+	}
+}
+
+// originalsOf returns the ids of the Reuters originals among members (a
+// perturbed copy's id holds "~").
+func originalsOf(members []story.Member) []string {
+	var ids []string
+	for _, m := range members {
+		if !strings.Contains(m.ID, "~") {
+			ids = append(ids, m.ID)
+		}
+	}
+	return ids
 }

@@ -79,21 +79,11 @@ func showMerged(s *story.Set, label map[string]string, arts []reuters, n int) {
 	for _, a := range arts {
 		body[a.ID] = a.Body
 	}
-	seen, merged := map[string]bool{}, 0
-	for _, a := range arts {
-		st := s.Story(a.ID)
-		if seen[st] {
-			continue
-		}
-		seen[st] = true
-		var originals []string
-		for _, m := range s.Members(st) {
-			if !strings.Contains(m.ID, "~") {
-				originals = append(originals, m.ID)
-			}
-		}
+	merged := 0
+	eachStory(s, arts, func(st string, members []story.Member) {
+		originals := originalsOf(members)
 		if len(originals) < 2 {
-			continue
+			return
 		}
 		merged++
 		if merged <= n {
@@ -102,7 +92,7 @@ func showMerged(s *story.Set, label map[string]string, arts []reuters, n int) {
 				fmt.Printf("    %s: %.110q\n", id, body[id])
 			}
 		}
-	}
+	})
 	fmt.Printf("stories holding more than one original article: %d\n", merged)
 }
 
@@ -116,30 +106,19 @@ func showWorst(s *story.Set, label map[string]string, arts []reuters, n int) {
 		originals []string
 	}
 	var worst []bad
-	seen := map[string]bool{}
-	for _, a := range arts {
-		st := s.Story(a.ID)
-		if seen[st] {
-			continue
-		}
-		seen[st] = true
-		ms := s.Members(st)
+	eachStory(s, arts, func(st string, ms []story.Member) {
 		byLabel := map[string]int{}
-		var originals []string
 		for _, m := range ms {
 			byLabel[label[m.ID]]++
-			if !strings.Contains(m.ID, "~") {
-				originals = append(originals, m.ID)
-			}
 		}
 		same := 0
 		for _, k := range byLabel {
 			same += k * (k - 1) / 2
 		}
 		if p := len(ms)*(len(ms)-1)/2 - same; p > 0 {
-			worst = append(worst, bad{st, p, len(ms), originals})
+			worst = append(worst, bad{st, p, len(ms), originalsOf(ms)})
 		}
-	}
+	})
 	slices.SortFunc(worst, func(a, b bad) int { return b.pairs - a.pairs })
 	body := map[string]string{}
 	for _, a := range arts {
