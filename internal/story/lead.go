@@ -135,7 +135,7 @@ var alnum, joiner = func() (a, j [256]bool) {
 	for c := range 256 {
 		a[c] = isAlnum(byte(c))
 	}
-	for _, c := range ".,/-" {
+	for _, c := range ".,/-:" {
 		j[c] = true
 	}
 	return a, j

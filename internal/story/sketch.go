@@ -12,8 +12,8 @@ package story
 // figure or a name only.
 //
 // So a body with fewer than SketchShingles shingles also gets a Sketch:
-// the exact set of its words, its figure slots and the names of its
-// headline. Two sketched articles are copies when
+// the exact set of its words, its figure slots and the figures and names
+// of its headline. Two sketched articles are copies when
 //
 //   - most words of the smaller body are in the other (containment, not
 //     Jaccard similarity, so boilerplate added to one side or a paragraph
@@ -28,13 +28,28 @@ package story
 //     what two notices from one template do and what a copy does not (an
 //     edit that drops a figure or a boilerplate line with a year in it
 //     makes no conflict, since neither puts another figure in the slot);
-//   - their headlines, when both have names, share one, and do not each
-//     have a name that the other article has nowhere (namesOwn): a name
-//     is a word of the headline that is neither in the body nor a common
+//   - the headlines' figures do not conflict: they fill a slot of their
+//     own (headlineSlot: "GRAIN FUTURES 12:10" against "11:40", "GIVEN
+//     120 MLN STG HELP" against "GIVEN 85 MLN"), and neither headline
+//     gives a figure of its own body that the other article has nowhere
+//     (headlineOwn: a later notice of the day repeats the earlier one's
+//     words, but its headline's figure is its own);
+//   - the two bodies do not each have ownFigures figures or more that the
+//     other lacks (figuresOwn): a copy adds no figures, or a dated
+//     boilerplate line's one, while an edit or a cut may drop some;
+//   - their headlines, when both have names that their bodies lack, share
+//     one, and do not each have a name that the other article has nowhere
+//     (namesOwn): a name is a word of the headline that is not a common
 //     headline word (generic), and starts with a capital unless the
 //     headline is all capitals; usually the company or market that a
-//     short notice names only there ("OMAHA HOGS OPEN UP" against
-//     "JOLIET HOGS OPEN UP").
+//     short notice names ("OMAHA HOGS OPEN UP" against "JOLIET HOGS OPEN
+//     UP"), in its body too or not ("NOTE: Franklin Insured Tax-Free
+//     Income Fund").
+//
+// A copy's headline, however another outlet rewrites it, takes its words
+// and figures from its original's headline and body, so none of the
+// headline rules parts it from its original; its wire tag ("UPDATE 1-")
+// is dropped first.
 //
 // Candidates for the comparison come from the LSH bands and from a second
 // index: each sketched story is filed under the least few hashes of its
@@ -46,6 +61,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -117,8 +133,8 @@ func sketch(title, body string) *Sketch {
 	// A Set keeps every short body's sketch for the whole run: copies
 	// without the slack of append and duplicates halve what they hold.
 	sk.Words = slices.Clone(sk.Words)
+	sk.addHeadline(title)
 	sk.Slots = slices.Clone(sortedUnique(sk.Slots))
-	sk.Names = sortedUnique(names(title, sk.Words))
 	return sk
 }
 
@@ -150,13 +166,51 @@ func (sk *Sketch) addParagraph(para string) {
 	push(edge, false)
 }
 
-// names returns the hashes of the names in a headline: its words that are
-// neither figures nor in words (the body's, sorted) nor generic nor single
-// letters ("U.S."), and, in a headline that is not all capitals, that start
-// with a capital. Tickers in angle brackets count, one letter too ("<V>"):
-// in a short notice they are often what names the company.
-func names(title string, words []uint32) []uint32 {
-	var out []uint32
+// A headline's tokens are kept in two slots of their own. headlineSlot
+// holds its figures: a notice's headline gives the figure of the day
+// ("GIVEN 120 MLN STG HELP"), the time of a table ("GRAIN FUTURES
+// 12:10") or its date ("TERM MONEY - APR 7"), so two headlines of one
+// template put different figures in it and conflict, and a headline's
+// figure that its body gives too and the other article lacks marks
+// another story (headlineOwn). namedSlot holds the names (eachName) that
+// its body has too, the one name that tells a notice from the others of
+// its template ("FRANKLIN MASSACHUSETTS SETS PAYOUT", the body naming the
+// fund again): namesOwn counts them with the names its body lacks. The
+// names slot never conflicts: a rewritten headline may keep other names.
+const (
+	headlineSlot = 0x4ead11e5
+	namedSlot    = 0x4ead4a3e
+)
+
+// addHeadline adds the figures of title to the headline's slot, its names
+// that the body (sk.Words, sorted) has to the names slot, and sets
+// sk.Names to those it lacks.
+func (sk *Sketch) addHeadline(title string) {
+	eachName(title, func(w uint32) {
+		if _, inBody := slices.BinarySearch(sk.Words, w); inBody {
+			sk.Slots = append(sk.Slots, namedSlot<<32|uint64(w))
+		} else {
+			sk.Names = append(sk.Names, w)
+		}
+	})
+	sketchWords(wireTag.ReplaceAllString(title, ""), func(h uint64, figure bool) {
+		if figure && !generic[uint32(h)] {
+			sk.Slots = append(sk.Slots, headlineSlot<<32|uint64(uint32(h)))
+		}
+	})
+	sk.Names = sortedUnique(sk.Names)
+}
+
+// wireTag matches the tag that a wire puts before a headline it sends
+// again ("UPDATE 2-", "RPT-", "CORRECTED-"): no part of the story's name.
+var wireTag = regexp.MustCompile(`(?i)^\s*(update|rpt|repeat|refile|corrected|correction)\s*\d*\s*-\s*`)
+
+// eachName calls f with the hash of each name in a headline: its words
+// that are neither figures nor generic nor single letters ("U.S."), and,
+// in a headline that is not all capitals, that start with a capital.
+// Tickers in angle brackets count, one letter too ("<V>"): in a short
+// notice they are often what names the company.
+func eachName(title string, f func(w uint32)) {
 	mixed := title != strings.ToUpper(title)
 	for _, tok := range strings.Fields(title) {
 		tok = strings.TrimLeftFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
@@ -169,23 +223,21 @@ func names(title string, words []uint32) []uint32 {
 				continue
 			}
 			sketchWords(part, func(h uint64, figure bool) {
-				w := uint32(h)
-				if _, found := slices.BinarySearch(words, w); !found && !figure && !generic[w] {
-					out = append(out, w)
+				if w := uint32(h); !figure && !generic[w] {
+					f(w)
 				}
 			})
 		}
 	}
-	return out
 }
 
 // sketchWords is forWords, except that a figure's inner points, commas,
-// slashes and hyphens ("7.3", "2,858,000", "17-1/4") keep it one word: a
-// sketch compares figures whole.
+// slashes, hyphens and colons ("7.3", "2,858,000", "17-1/4", "12:10")
+// keep it one word: a sketch compares figures whole.
 func sketchWords(s string, f func(h uint64, digit bool)) {
 	start := -1
 	for i := 0; i <= len(s); i++ {
-		if i < len(s) && (s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '-') &&
+		if i < len(s) && (s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '-' || s[i] == ':') &&
 			i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
 			continue
 		}
@@ -195,7 +247,7 @@ func sketchWords(s string, f func(h uint64, digit bool)) {
 		}
 		if end && start >= 0 {
 			tok := s[start:i]
-			if strings.ContainsAny(tok, ".,/-") {
+			if strings.ContainsAny(tok, ".,/-:") {
 				tok = strings.Map(dropJoiners, tok)
 			}
 			forWords(tok, f)
@@ -206,7 +258,7 @@ func sketchWords(s string, f func(h uint64, digit bool)) {
 
 // dropJoiners removes the joining marks of a figure before it is hashed.
 func dropJoiners(r rune) rune {
-	if r == '.' || r == ',' || r == '/' || r == '-' {
+	if r == '.' || r == ',' || r == '/' || r == '-' || r == ':' {
 		return 'ǂ' // a letter, so that forWords keeps the figure whole
 	}
 	return r
@@ -254,6 +306,8 @@ func conflict(a, b []uint64) bool {
 			i++
 		case sa > sb:
 			j++
+		case sa == namedSlot:
+			i++
 		default:
 			ea, eb := i, j
 			for ea < len(a) && a[ea]>>32 == sa {
@@ -288,15 +342,75 @@ func (a *Sketch) copies(b *Sketch) (bool, float64) {
 	if n < minSketchWords && (len(a.Words) != len(b.Words) || c < 1) {
 		return false, c
 	}
-	if c < Containment || conflict(a.Slots, b.Slots) {
+	if c < Containment || conflict(a.Slots, b.Slots) || a.headlineOwn(b) || b.headlineOwn(a) {
 		return false, c
 	}
-	if len(a.Names) > 0 && len(b.Names) > 0 {
-		if s, _ := containment(a.Names, b.Names); s == 0 || a.namesOwn(b) && b.namesOwn(a) {
-			return false, c
+	if a.figuresOwn(b) >= ownFigures && b.figuresOwn(a) >= ownFigures {
+		return false, c
+	}
+	if s, _ := containment(a.Names, b.Names); len(a.Names) > 0 && len(b.Names) > 0 && s == 0 {
+		return false, c
+	}
+	return !a.namesOwn(b) || !b.namesOwn(a), c
+}
+
+// ownFigures is how many figures each of two short bodies must have that
+// the other lacks for the two to be different stories.
+const ownFigures = 2
+
+// figuresOwn counts the distinct figures of a (those of its slots) that b
+// lacks.
+func (a *Sketch) figuresOwn(b *Sketch) int {
+	figs := make([]uint64, 0, len(a.Slots))
+	for _, s := range a.Slots {
+		figs = append(figs, uint64(uint32(s)))
+	}
+	n := 0
+	for _, f := range sortedUnique(figs) {
+		if b.lacks(f) {
+			n++
 		}
 	}
-	return true, c
+	return n
+}
+
+// headlineOwn reports whether a's headline has a figure of a's body that
+// b lacks: a copy keeps the figures of its original's body, and a copy's
+// headline, however rewritten, gives no figure its original has nowhere.
+// (A headline figure that its own body lacks, such as the date of "YEAR
+// ENDED DEC 31", counts only when both headlines have figures: the
+// headline slot's conflict.)
+func (a *Sketch) headlineOwn(b *Sketch) bool {
+	for _, f := range a.slot(headlineSlot) {
+		if _, inBody := slices.BinarySearch(a.Words, uint32(f)); inBody && b.lacks(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// slot returns the entries of a's slot k.
+func (a *Sketch) slot(k uint64) []uint64 {
+	i, _ := slices.BinarySearch(a.Slots, k<<32)
+	j := i
+	for j < len(a.Slots) && a.Slots[j]>>32 == k {
+		j++
+	}
+	return a.Slots[i:j]
+}
+
+// lacks reports whether token f (its low 32 bits) is nowhere in a: neither
+// among its words nor in its headline; a token above the greatest word of
+// a body cut to maxSketchWords is not known to be missing.
+func (a *Sketch) lacks(f uint64) bool {
+	w := uint32(f)
+	if len(a.Words) >= maxSketchWords && w > a.Words[len(a.Words)-1] {
+		return false
+	}
+	_, inWords := slices.BinarySearch(a.Words, w)
+	_, inNames := slices.BinarySearch(a.Names, w)
+	_, inFigures := slices.BinarySearch(a.slot(headlineSlot), headlineSlot<<32|uint64(w))
+	return !inWords && !inNames && !inFigures
 }
 
 // namesOwn reports whether a's headline has a name that b has nowhere,
@@ -304,13 +418,14 @@ func (a *Sketch) copies(b *Sketch) (bool, float64) {
 // markets or companies each name their own, while a copy's headline,
 // however rewritten, names nothing its original lacks.
 func (a *Sketch) namesOwn(b *Sketch) bool {
+	own := func(n uint32) bool { return !headlineWords[n] && b.lacks(uint64(n)) }
 	for _, n := range a.Names {
-		if headlineWords[n] {
-			continue
+		if own(n) {
+			return true
 		}
-		_, inWords := slices.BinarySearch(b.Words, n)
-		_, inNames := slices.BinarySearch(b.Names, n)
-		if !inWords && !inNames {
+	}
+	for _, n := range a.slot(namedSlot) {
+		if own(uint32(n)) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package story
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -24,6 +25,17 @@ const award = "Acme Systems Inc said it received a three-year Navy contract wort
 
 // quotes is a table of prices at one time of day.
 const quotes = "Futures at midday: May 284 1/2 up 1, July 280 3/4 off 1/2, September 277 unchanged, December 279 up 1/4."
+
+// help is a money-market notice whose headline gives its figure, and
+// outlook the same day's earlier notice, whose words the later one
+// repeats.
+const (
+	help    = "The central bank said it gave the money market late help of 120 mln stg.\n\nIts help today comes to 136 mln stg against a shortage it put at 400 mln stg."
+	outlook = "The central bank said it gave the money market help today against a shortage it put at 400 mln stg."
+)
+
+// fund is a payout notice that names its fund in a note.
+const fund = "Mthly div 7.1 cts vs 7.1 cts prior\n\nPay March 31\n\nRecord March 16\n\nNOTE: Harbour %s Tax-Free Income Fund."
 
 func TestSketchCopies(t *testing.T) {
 	boiler := "Share this article on Facebook Twitter WhatsApp Email\n\n"
@@ -51,6 +63,16 @@ func TestSketchCopies(t *testing.T) {
 		{"contract notice, verb reworded", "ACME <ACM> GETS NAVY CONTRACT", award, "ACME <ACM> WINS NAVY CONTRACT", award, true},
 		{"contract notices of two companies", "ACME <ACM> GETS NAVY CONTRACT", award, "ZENITH <ZEN> GETS NAVY CONTRACT", strings.ReplaceAll(award, "Acme", "Zenith"), false},
 		{"quotes at two times", "", quotes, "", strings.Replace(quotes, "July 280 3/4 off 1/2", "July 281 1/4 up 1/4", 1), false},
+		{"quotes at two times, one figure apart", "GRAIN FUTURES 11:40 EDT", quotes, "GRAIN FUTURES 12:10 EDT", strings.Replace(quotes, "277 unchanged", "277 up 1/4", 1), false},
+		{"quotes, headline rewritten", "GRAIN FUTURES 11:40 EDT", quotes, "Grain futures 11:40", quotes, true},
+		{"quotes, headline without its time", "GRAIN FUTURES 11:40 EDT", quotes, "Grain futures", quotes, true},
+		{"flash, two figures of its own each", "", flash + "\n\nHoldings were 41.2 mln dlrs on March 12.", "", flash + "\n\nReserves averaged 38.7 mln dlrs over 14 days.", false},
+		{"flash, one figure of its own each", "", flash + "\n\nHoldings were 41.2 mln dlrs.", "", flash + "\n\nReserves averaged 38.7 mln dlrs.", true},
+		{"a later notice that repeats an earlier one", "MONEY MARKET GIVEN 120 MLN STG LATE HELP", help, "MONEY MARKET SHORTAGE", outlook, false},
+		{"later notice, headline without its figure", "MONEY MARKET GIVEN 120 MLN STG LATE HELP", help, "UPDATE 1-Money market given late help", help, true},
+		{"notices of two funds named in the body", "HARBOUR INSURED TAX-FREE SETS PAYOUT", fmt.Sprintf(fund, "Insured"), "HARBOUR HIGH-YIELD TAX-FREE SETS PAYOUT", fmt.Sprintf(fund, "High-Yield"), false},
+		{"fund notice, headline rewritten", "HARBOUR INSURED TAX-FREE SETS PAYOUT", fmt.Sprintf(fund, "Insured"), "UPDATE 2-Harbour insured fund sets payout", fmt.Sprintf(fund, "Insured"), true},
+		{"fund notice, headline worded from the body", "HARBOUR INSURED TAX-FREE SETS PAYOUT", fmt.Sprintf(fund, "Insured"), "Income fund pays 7.1 cts", fmt.Sprintf(fund, "Insured"), true},
 		{"tiny bodies alike", "", "Reuter", "", "Reuter", true},
 		{"tiny bodies, one inside the other", "", "Pay April 30", "", notice, false},
 	} {
@@ -82,6 +104,7 @@ func TestSketchWords(t *testing.T) {
 		{"Net 2,858,000 vs 7.3 mln", "net 2,858,000 vs 7.3 mln"},
 		{"coupon 17-1/4 pct, B-1B bomber.", "coupon 17-1/4 pct b 1b bomber"},
 		{"ends 1987. Next", "ends 1987 next"},
+		{"futures at 12:10 EDT", "futures at 12:10 edt"},
 		{"caf\xe9 \xff 3,", "caf 3"},
 	} {
 		var got, want []uint32
