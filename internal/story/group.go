@@ -3,8 +3,11 @@ package story
 // Grouping.
 //
 // Two articles are copies of one story when they were published within
-// Window of each other and, if both bodies are short, their sketches say
-// so (sketch.go), else their estimated similarity reaches the threshold
+// Window of each other and, if both bodies are short, within a third of
+// it (a day by default: a short notice is far more often one day's
+// instance of a template, such as a rate table or a rainfall report, than
+// a story that other outlets run days later) and their sketches say so
+// (sketch.go), else their estimated similarity reaches the threshold
 // and, if both are long, their leads do not show two stories filed from
 // one template (lead.go).
 //
@@ -99,6 +102,10 @@ type rep struct {
 // weekly loans figure, a daily market operation) recur with the same words
 // and sometimes the same figures.
 const DefaultWindow = 72 * time.Hour
+
+// shortWindow divides the Window for two short bodies (see the top of the
+// file).
+const shortWindow = 3
 
 // Set holds the articles of an index grouped into stories.
 type Set struct {
@@ -234,12 +241,16 @@ func (s *Set) match(m *Member) string {
 }
 
 // copies reports whether m is a copy of the story that r represents, and
-// how alike the two are: by their sketches when both bodies are short,
-// else by estimated similarity, which a body under MinShingles shingles
-// must reach in full, and two long bodies must not be templated (lead.go).
+// how alike the two are: by their sketches when both bodies are short (and
+// published within Window/shortWindow), else by estimated similarity,
+// which a body under MinShingles shingles must reach in full, and two long
+// bodies must not be templated (lead.go).
 func (s *Set) copies(m *Member, r *rep) (bool, float64) {
 	short := m.Shingles < SketchShingles && r.shingles < SketchShingles
 	if short && m.Sketch != nil && r.sketch != nil {
+		if !within(m.Published, r.published, s.Window/shortWindow) {
+			return false, 0
+		}
 		return m.Sketch.copies(r.sketch)
 	}
 	sim := Similarity(m.Sig, r.sig)
@@ -254,11 +265,17 @@ func (s *Set) copies(m *Member, r *rep) (bool, float64) {
 
 // near reports whether a and b are within the Window of each other.
 func (s *Set) near(a, b time.Time) bool {
-	if s.Window <= 0 || a.IsZero() || b.IsZero() {
+	return within(a, b, s.Window)
+}
+
+// within reports whether a and b are within w of each other, or either
+// is unknown, or w is not positive.
+func within(a, b time.Time, w time.Duration) bool {
+	if w <= 0 || a.IsZero() || b.IsZero() {
 		return true
 	}
 	d := a.Sub(b)
-	return -s.Window <= d && d <= s.Window
+	return -w <= d && d <= w
 }
 
 // bandOf returns the value of band i of sig.

@@ -130,18 +130,22 @@ func TestMatchRules(t *testing.T) {
 		wantSameStory bool
 	}{
 		{"copy a day later", "", long, "", long, 24 * time.Hour, DefaultWindow, true},
+		{"copy two days later", "", long, "", long, 48 * time.Hour, DefaultWindow, true},
 		{"copy ten days later", "", long, "", long, 240 * time.Hour, DefaultWindow, false},
 		{"ten days later, no window", "", long, "", long, 240 * time.Hour, 0, true},
 		{"short notices of two companies", "ACME SETS QUARTERLY", short, "ZENITH SETS QUARTERLY", short, time.Hour, DefaultWindow, false},
 		{"short notice filed twice", "ACME SETS QUARTERLY", short, "ACME SETS QUARTERLY", short, time.Hour, DefaultWindow, true},
+		{"short notice filed again 20 hours later", "ACME SETS QUARTERLY", short, "ACME SETS QUARTERLY", short, 20 * time.Hour, DefaultWindow, true},
+		{"short notice two days later", "ACME SETS QUARTERLY", short, "ACME SETS QUARTERLY", short, 48 * time.Hour, DefaultWindow, false},
+		{"short notice two days later, no window", "ACME SETS QUARTERLY", short, "ACME SETS QUARTERLY", short, 48 * time.Hour, 0, true},
 		{"short notice, one figure changed", "ACME SETS QUARTERLY", short, "ACME SETS QUARTERLY", strings.Replace(short, "16", "17", 1), time.Hour, DefaultWindow, false},
 	} {
 		s := New(DefaultThreshold)
 		s.Window = tc.window
 		sa, na := SignArticle(tc.titleA, tc.a)
 		sb, nb := SignArticle(tc.titleB, tc.b)
-		s.Add(Member{ID: "a", Published: day, Sig: &sa, Shingles: na})
-		s.Add(Member{ID: "b", Published: day.Add(tc.after), Sig: &sb, Shingles: nb})
+		s.Add(Member{ID: "a", Published: day, Sig: &sa, Shingles: na, Sketch: SketchArticle(tc.titleA, tc.a, na)})
+		s.Add(Member{ID: "b", Published: day.Add(tc.after), Sig: &sb, Shingles: nb, Sketch: SketchArticle(tc.titleB, tc.b, nb)})
 		s.Assign()
 		if got := s.Story("b") == s.Story("a"); got != tc.wantSameStory {
 			t.Errorf("%s: same story %v, want %v", tc.name, got, tc.wantSameStory)
