@@ -15,6 +15,7 @@ import (
 	"github.com/newsfts/newsfts/internal/entity"
 	"github.com/newsfts/newsfts/internal/ingest"
 	"github.com/newsfts/newsfts/internal/newsindex"
+	"github.com/newsfts/newsfts/internal/pipeline"
 	"github.com/newsfts/newsfts/internal/search"
 	grouping "github.com/newsfts/newsfts/internal/story"
 )
@@ -232,6 +233,7 @@ func newRun(cfg *indexConfig, log *slog.Logger, b *newsindex.Builder, proc *inge
 // publishes it.
 func (r *indexRun) conclude() (*summary, error) {
 	next, del, c := r.reconcile()
+	pipeline.Tail() // what follows keeps most of what it allocates
 	if err := r.stories.unspill(); err != nil {
 		return nil, err
 	}

@@ -105,21 +105,30 @@ func TestRun(t *testing.T) {
 }
 
 // TestLimitFor checks that the soft memory limit stays at MemoryLimit
-// while the live heap is small and keeps Headroom above it once it is not.
+// while the live heap is small and keeps Headroom above it once it is
+// not, and TailHeadroom once the feed is over.
 func TestLimitFor(t *testing.T) {
+	defer headroom.Store(headroom.Load())
 	for _, tc := range []struct {
+		tail bool
 		live uint64
 		want int64
 	}{
-		{0, MemoryLimit},
-		{300 << 20, MemoryLimit},
-		{MemoryLimit - Headroom, MemoryLimit},
-		{700 << 20, 700<<20 + Headroom},
-		{3 << 30, 3<<30 + Headroom},
-		{1 << 63, 1<<50 + Headroom},
+		{false, 0, MemoryLimit},
+		{false, 300 << 20, MemoryLimit},
+		{false, MemoryLimit - Headroom, MemoryLimit},
+		{false, 700 << 20, 700<<20 + Headroom},
+		{false, 3 << 30, 3<<30 + Headroom},
+		{false, 1 << 63, 1<<50 + Headroom},
+		{true, 700 << 20, MemoryLimit},
+		{true, 1500 << 20, 1500<<20 + TailHeadroom},
 	} {
+		headroom.Store(Headroom)
+		if tc.tail {
+			Tail()
+		}
 		if got := limitFor(tc.live); got != tc.want {
-			t.Errorf("limitFor(%d) = %d, want %d", tc.live, got, tc.want)
+			t.Errorf("tail %v: limitFor(%d) = %d, want %d", tc.tail, tc.live, got, tc.want)
 		}
 	}
 }

@@ -200,7 +200,7 @@ func (s *Set) Assign() {
 		s.members[m.ID] = m
 		s.reps[m.Story].members = append(s.reps[m.Story].members, m.ID)
 	}
-	clear(s.pending)
+	s.pending = map[string]*Member{} // clear would keep its buckets, sized for the whole run
 }
 
 // byTime orders members earliest-published first, undated last, then by id.
