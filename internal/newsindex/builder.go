@@ -27,6 +27,24 @@ var ErrLocked = errors.New("another indexer is running on this index (its lock i
 // DefaultBatchSize is how many articles Add gathers before writing them.
 const DefaultBatchSize = 2000
 
+// MaxSegmentDocs is the most documents a segment grows to by merging.
+// Bleve merges segments of about one size ten at a time into the next
+// tier up; unbounded, every document is written once more each time the
+// index grows tenfold, and the largest merges read segments of hundreds of
+// MB. Bounded, the merging done per article and the pages a merge touches
+// stay the same whatever the corpus size, at the price of a few more
+// segments for a search to walk. At 16x Reuters (304,688 articles, two
+// alternating rounds) the indexer's peak RSS went from 1,709-1,743 MiB to
+// 1,287-1,339 MiB, with 21 segments against 19 and a cold query p50 within
+// 2%. Bleve keeps the setting in the index's meta file, so Update's copies
+// keep it.
+const MaxSegmentDocs = 100_000
+
+// scorchConfig is the Bleve configuration of a new index.
+func scorchConfig() map[string]any {
+	return map[string]any{"scorchMergePlanOptions": map[string]any{"MaxSegmentSize": MaxSegmentDocs}}
+}
+
 // Option configures a Builder.
 type Option func(*Builder)
 
@@ -223,7 +241,7 @@ func (b *Builder) start() error {
 	if err != nil {
 		return fmt.Errorf("index mapping: %w", err)
 	}
-	b.idx, err = bleve.NewUsing(b.tmp, m, scorch.Name, bleve.Config.DefaultKVStore, nil)
+	b.idx, err = bleve.NewUsing(b.tmp, m, scorch.Name, bleve.Config.DefaultKVStore, scorchConfig())
 	if err != nil {
 		return fmt.Errorf("create index in %s: %w", b.tmp, err)
 	}

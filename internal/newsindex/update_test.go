@@ -1,10 +1,15 @@
 package newsindex
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/newsfts/newsfts/internal/article"
 	"github.com/newsfts/newsfts/internal/search"
 )
 
@@ -109,5 +114,39 @@ func TestUpdateOtherMappingVersion(t *testing.T) {
 	defer ix.Close()
 	if n := ix.Stats().Docs; n != 0 {
 		t.Errorf("docs %d, want 0", n)
+	}
+}
+
+// TestSegmentCap checks that a published generation, built whole or
+// updated from a copy, bounds its segments at MaxSegmentDocs: Bleve reads
+// the merge options from the index's meta file (padded with NULs).
+func TestSegmentCap(t *testing.T) {
+	root := t.TempDir()
+	for i, arts := range [][]*article.Article{corpus()[:2], corpus()[2:4]} {
+		b, err := Update(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range arts {
+			if err := b.Add(a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		gen, err := b.Publish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := os.ReadFile(filepath.Join(root, gen, "index_meta.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var meta struct {
+			Config struct {
+				Plan struct{ MaxSegmentSize int } `json:"scorchMergePlanOptions"`
+			} `json:"config"`
+		}
+		if err := json.Unmarshal(bytes.TrimRight(raw, "\x00 "), &meta); err != nil || meta.Config.Plan.MaxSegmentSize != MaxSegmentDocs {
+			t.Errorf("build %d: index_meta.json %s (%v), want MaxSegmentSize %d", i, raw, err, MaxSegmentDocs)
+		}
 	}
 }
