@@ -95,9 +95,18 @@ func publishCorpus(t *testing.T, arts []*article.Article) string {
 	return root
 }
 
+// publish builds arts whole in root, publishes them and returns the
+// generation.
 func publish(t *testing.T, root string, arts []*article.Article) string {
 	t.Helper()
-	b, err := Create(root, BatchSize(3))
+	return publishWith(t, Create, root, arts)
+}
+
+// publishWith is publish with the Builder that open (Create or Update)
+// returns.
+func publishWith(t *testing.T, open func(string, ...Option) (*Builder, error), root string, arts []*article.Article) string {
+	t.Helper()
+	b, err := open(root, BatchSize(3))
 	if err != nil {
 		t.Fatal(err)
 	}

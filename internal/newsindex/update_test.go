@@ -123,19 +123,7 @@ func TestUpdateOtherMappingVersion(t *testing.T) {
 func TestSegmentCap(t *testing.T) {
 	root := t.TempDir()
 	for i, arts := range [][]*article.Article{corpus()[:2], corpus()[2:4]} {
-		b, err := Update(root)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range arts {
-			if err := b.Add(a); err != nil {
-				t.Fatal(err)
-			}
-		}
-		gen, err := b.Publish()
-		if err != nil {
-			t.Fatal(err)
-		}
+		gen := publishWith(t, Update, root, arts)
 		raw, err := os.ReadFile(filepath.Join(root, gen, "index_meta.json"))
 		if err != nil {
 			t.Fatal(err)
