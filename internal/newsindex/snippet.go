@@ -172,7 +172,7 @@ func snippet(an analysis.Analyzer, doc index.Document, terms map[string]bool) st
 			if f.Name() != fieldBody {
 				return
 			}
-			for _, tok := range analyseLikely(an, bytes.Clone(f.Value()), terms) { // filters rewrite the bytes in place
+			for _, tok := range analyseLikely(an, f.Value(), terms) {
 				if t := string(tok.Term); terms[t] {
 					locs[t] = append(locs[t], &bsearch.Location{Pos: uint64(tok.Position), Start: uint64(tok.Start), End: uint64(tok.End)})
 				}
@@ -186,28 +186,127 @@ func snippet(an analysis.Analyzer, doc index.Document, terms map[string]bool) st
 	return ""
 }
 
-// analyseLikely analyses text as an does, but runs the token filters
-// (folding, stemming: most of the cost) only on the tokens that may turn
-// into one of terms: those that begin, lower-cased, as a term does. A stem
-// keeps the start of its word; a token whose first letters fold to a term's
-// (an accented capital) is caught by comparing only ASCII letters.
+// analyseLikely analyses text as an does, but only the tokens that may
+// turn into one of terms: those that begin, lower-cased, as a term does.
+// The token filters (folding, stemming) run on those alone, and only the
+// spans of text that hold such a beginning are tokenised (likelySpans).
+// A stem keeps the start of its word; a token whose first letters fold to
+// a term's (an accented capital) is caught by comparing only ASCII
+// letters. Tokens keep their offsets in text but not their positions.
+// text is left as it is: each token's bytes are copied before the filters
+// rewrite them.
 func analyseLikely(an analysis.Analyzer, text []byte, terms map[string]bool) analysis.TokenStream {
 	da, ok := an.(*analysis.DefaultAnalyzer)
 	if !ok || da.Tokenizer == nil {
-		return an.Analyze(text)
+		return an.Analyze(bytes.Clone(text))
 	}
 	var out analysis.TokenStream
-	for _, tok := range da.Tokenizer.Tokenize(text) {
-		if !mayBecome(tok.Term, terms) {
-			continue
+	for _, s := range likelySpans(text, terms) {
+		for _, tok := range da.Tokenizer.Tokenize(text[s.start:s.end]) {
+			if !mayBecome(tok.Term, terms) {
+				continue
+			}
+			tok.Term = bytes.Clone(tok.Term)
+			tok.Start, tok.End = tok.Start+s.start, tok.End+s.start
+			one := analysis.TokenStream{tok}
+			for _, f := range da.TokenFilters {
+				one = f.Filter(one)
+			}
+			out = append(out, one...)
 		}
-		one := analysis.TokenStream{tok}
-		for _, f := range da.TokenFilters {
-			one = f.Filter(one)
-		}
-		out = append(out, one...)
 	}
 	return out
+}
+
+// span is the part [start, end) of a text.
+type span struct{ start, end int }
+
+// spanGap is the distance under which two likely spans are joined: one
+// call of the tokenizer costs more than a few words.
+const spanGap = 256
+
+// likelySpans returns, in order, the spans of text that hold every token
+// which may become one of terms (mayBecome): those that begin with a
+// term's first two letters or hold a byte that is not ASCII. A span
+// starts and ends where an ASCII space is followed by an ASCII letter or
+// digit, where every word breaks (Unicode's word boundaries), so a span
+// is tokenised as it is within the whole text. With a term shorter than
+// two bytes, the one span is the whole text.
+func likelySpans(text []byte, terms map[string]bool) []span {
+	var pairs [][2]byte
+	for t := range terms {
+		if len(t) < 2 {
+			return []span{{0, len(text)}}
+		}
+		pairs = append(pairs, [2]byte{t[0], yToI(t[1])})
+	}
+	var out []span
+	floor := 0 // where the last span ended: an edge
+	for i := 0; i < len(text); i++ {
+		if !likelyAt(text, i, pairs) {
+			continue
+		}
+		start, end := edgeBefore(text, i, floor), edgeAfter(text, i+1)
+		if n := len(out); n > 0 && start-out[n-1].end < spanGap {
+			out[n-1].end = end
+		} else {
+			out = append(out, span{start, end})
+		}
+		floor, i = end, end-1
+	}
+	return out
+}
+
+// likelyAt reports whether a token that may become a term can begin at,
+// or hold, text[i]: a byte that is not ASCII, or the start of a word
+// whose first two letters are one of pairs, ignoring ASCII case and y/i.
+func likelyAt(text []byte, i int, pairs [][2]byte) bool {
+	c := text[i]
+	switch {
+	case c >= utf8.RuneSelf:
+		return true
+	case i+1 == len(text) || i > 0 && isAlnumASCII(text[i-1]):
+		return false
+	}
+	a, b := lowerASCII(c), yToI(lowerASCII(text[i+1]))
+	for _, p := range pairs {
+		if p[0] == a && p[1] == b {
+			return true
+		}
+	}
+	return false
+}
+
+// isEdge reports whether a word break that tokenising leaves alone is at
+// text[i]: an ASCII space before, an ASCII letter or digit after.
+func isEdge(text []byte, i int) bool {
+	return i > 0 && i < len(text) && isSpaceASCII(text[i-1]) && isAlnumASCII(text[i])
+}
+
+// edgeBefore is the last edge at or before i, and not before floor.
+func edgeBefore(text []byte, i, floor int) int {
+	for ; i > floor; i-- {
+		if isEdge(text, i) {
+			return i
+		}
+	}
+	return floor
+}
+
+// edgeAfter is the first edge at or after i, or the end of text.
+func edgeAfter(text []byte, i int) int {
+	for ; i < len(text); i++ {
+		if isEdge(text, i) {
+			return i
+		}
+	}
+	return len(text)
+}
+
+func isSpaceASCII(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+func isAlnumASCII(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // mayBecome reports whether word could analyse to one of terms: its first

@@ -2,6 +2,7 @@ package newsindex
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -42,4 +43,67 @@ func matches(ts analysis.TokenStream, terms map[string]bool) []int {
 		}
 	}
 	return out
+}
+
+// TestAnalyseLikelyTokenisesSpansAsTheWhole checks that tokenising only
+// the likely spans of a text finds the matches that analysing the whole
+// text finds, where words touch punctuation, other scripts, combining
+// marks and odd spaces, and that the text is left unchanged.
+func TestAnalyseLikelyTokenisesSpansAsTheWhole(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := m.AnalyzerNamed(analyzerText)
+	filler := strings.Repeat("nothing to see here at all, ", 12)
+	for _, c := range []struct{ text, words string }{
+		{"oil:gas and oil.gas, oil_gas (oil) \"oil\" oil's oil-rich", "oil"},
+		{filler + "the U.S. oil price " + filler + "U.S.A. oil", "oil"},
+		{"crude\toil\r\noil\n\n  oil  ", "oil"},
+		{"3.5 pct oil, 12,000 bpd; 3.5pct", "3.5"},
+		{" \u0301oil e\u0301oil oil\u0301 \u200doil", "oil"},
+		{"Ölpreis Öl oil ÖL öl", "öl"},
+		{"石油 oil 石油价格 " + filler + "oil", "oil"},
+		{"a oil b a", "a"},
+		{filler + "Banks banking " + filler + filler + "BANK's bank", "bank"},
+		{"oil", "oil"},
+		{"", "oil"},
+		{"xoil oilx oil2 2oil", "oil"},
+	} {
+		terms := map[string]bool{}
+		for _, tok := range an.Analyze([]byte(c.words)) {
+			terms[string(tok.Term)] = true
+		}
+		text := []byte(c.text)
+		want := matches(an.Analyze([]byte(c.text)), terms)
+		if got := matches(analyseLikely(an, text, terms), terms); !slices.Equal(got, want) {
+			t.Errorf("%q in %q: matches at %v, want %v", c.words, c.text, got, want)
+		}
+		if string(text) != c.text {
+			t.Errorf("%q: text rewritten to %q", c.text, text)
+		}
+	}
+}
+
+// FuzzAnalyseLikely checks that analysing the likely spans finds every
+// match analysing the whole text finds.
+func FuzzAnalyseLikely(f *testing.F) {
+	m, err := newMapping()
+	if err != nil {
+		f.Fatal(err)
+	}
+	an := m.AnalyzerNamed(analyzerText)
+	f.Add("the oil price: oil's oil-rich OILS", "oil")
+	f.Add("Öl and öl, e\u0301l", "öl")
+	f.Add("dying, die\tDIE's", "die")
+	f.Fuzz(func(t *testing.T, text, words string) {
+		terms := map[string]bool{}
+		for _, tok := range an.Analyze([]byte(words)) {
+			terms[string(tok.Term)] = true
+		}
+		want := matches(an.Analyze([]byte(text)), terms)
+		if got := matches(analyseLikely(an, []byte(text), terms), terms); !slices.Equal(got, want) {
+			t.Errorf("%q in %q: matches at %v, want %v", words, text, got, want)
+		}
+	})
 }
