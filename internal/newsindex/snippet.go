@@ -23,6 +23,7 @@ package newsindex
 
 import (
 	"bytes"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -172,7 +173,8 @@ func snippet(an analysis.Analyzer, doc index.Document, terms map[string]bool) st
 			if f.Name() != fieldBody {
 				return
 			}
-			for _, tok := range analyseLikely(an, f.Value(), terms) {
+			body := f.Value()
+			for _, tok := range analyseLikely(an, body, terms, snippetSettled(body, terms)) {
 				if t := string(tok.Term); terms[t] {
 					locs[t] = append(locs[t], &bsearch.Location{Pos: uint64(tok.Position), Start: uint64(tok.Start), End: uint64(tok.End)})
 				}
@@ -194,8 +196,10 @@ func snippet(an analysis.Analyzer, doc index.Document, terms map[string]bool) st
 // a term's (an accented capital) is caught by comparing only ASCII
 // letters. Tokens keep their offsets in text but not their positions.
 // text is left as it is: each token's bytes are copied before the filters
-// rewrite them.
-func analyseLikely(an analysis.Analyzer, text []byte, terms map[string]bool) analysis.TokenStream {
+// rewrite them. Unless enough is nil, it is asked after each span whether
+// the tokens so far, all those of text before covered, are enough, and the
+// analysis stops when they are.
+func analyseLikely(an analysis.Analyzer, text []byte, terms map[string]bool, enough func(covered int, ts analysis.TokenStream) bool) analysis.TokenStream {
 	da, ok := an.(*analysis.DefaultAnalyzer)
 	if !ok || da.Tokenizer == nil {
 		return an.Analyze(bytes.Clone(text))
@@ -214,6 +218,9 @@ func analyseLikely(an analysis.Analyzer, text []byte, terms map[string]bool) ana
 			}
 			out = append(out, one...)
 		}
+		if enough != nil && enough(s.end, out) {
+			break
+		}
 	}
 	return out
 }
@@ -222,8 +229,13 @@ func analyseLikely(an analysis.Analyzer, text []byte, terms map[string]bool) ana
 type span struct{ start, end int }
 
 // spanGap is the distance under which two likely spans are joined: one
-// call of the tokenizer costs more than a few words.
-const spanGap = 256
+// call of the tokenizer costs more than a few words. A span is not grown
+// past spanMax by joining, so that the analysis can stop soon after the
+// snippet is settled.
+const (
+	spanGap = 256
+	spanMax = 1024
+)
 
 // likelySpans returns, in order, the spans of text that hold every token
 // which may become one of terms (mayBecome): those that begin with a
@@ -231,8 +243,12 @@ const spanGap = 256
 // starts and ends where an ASCII space is followed by an ASCII letter or
 // digit, where every word breaks (Unicode's word boundaries), so a span
 // is tokenised as it is within the whole text. With a term shorter than
-// two bytes, the one span is the whole text.
+// two bytes, or text that is not valid UTF-8 (the tokenizer stops at the
+// first bad byte), the one span is the whole text.
 func likelySpans(text []byte, terms map[string]bool) []span {
+	if !utf8.Valid(text) {
+		return []span{{0, len(text)}}
+	}
 	var pairs [][2]byte
 	for t := range terms {
 		if len(t) < 2 {
@@ -247,7 +263,7 @@ func likelySpans(text []byte, terms map[string]bool) []span {
 			continue
 		}
 		start, end := edgeBefore(text, i, floor), edgeAfter(text, i+1)
-		if n := len(out); n > 0 && start-out[n-1].end < spanGap {
+		if n := len(out); n > 0 && start-out[n-1].end < spanGap && out[n-1].end-out[n-1].start < spanMax {
 			out[n-1].end = end
 		} else {
 			out = append(out, span{start, end})
@@ -307,6 +323,62 @@ func isSpaceASCII(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c 
 
 func isAlnumASCII(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// snippetSettled returns the test, for analyseLikely, of whether the
+// matches of terms found in body before covered settle its snippet, so
+// that the rest of body need not be analysed; nil when body is not valid
+// UTF-8 or holds U+FFFD (the fragmenter gives up on a match near such
+// bytes).
+//
+// The highlighter makes a fragment at each match, from up to snippetRunes
+// runes before it to snippetRunes runes after it at most, scores each by
+// the number of distinct terms it holds, and shows the first fragment of
+// the highest score. A fragment depends only on the text and on the
+// matches before its end, and the fragment of match k holds every match
+// from k on that ends within snippetRunes bytes (fewer than snippetRunes
+// runes) of k's start. So once every match up to 4 × snippetRunes bytes
+// (at least snippetRunes runes) past the start of some match k is known,
+// and those within snippetRunes bytes of k hold all of terms, the
+// fragments up to k's are those of the whole body, k's has the highest
+// score there can be, and the one shown is among them.
+func snippetSettled(body []byte, terms map[string]bool) func(covered int, ts analysis.TokenStream) bool {
+	if !utf8.Valid(body) || bytes.ContainsRune(body, utf8.RuneError) {
+		return nil
+	}
+	var ms analysis.TokenStream // the matches so far, in order
+	seen, k := 0, 0             // the tokens looked at; the first match not yet tried
+	return func(covered int, ts analysis.TokenStream) bool {
+		for ; seen < len(ts); seen++ {
+			if terms[string(ts[seen].Term)] {
+				ms = append(ms, ts[seen])
+			}
+		}
+		for ; k < len(ms) && ms[k].Start+4*snippetRunes <= covered; k++ {
+			if holdsAll(ms[k:], ms[k].Start+snippetRunes, len(terms)) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// holdsAll reports whether the matches ms, in order, that end at or
+// before end hold n distinct terms.
+func holdsAll(ms analysis.TokenStream, end, n int) bool {
+	var found [][]byte
+	for _, m := range ms {
+		if m.End > end {
+			return false
+		}
+		if !slices.ContainsFunc(found, func(t []byte) bool { return bytes.Equal(t, m.Term) }) {
+			found = append(found, m.Term)
+		}
+		if len(found) == n {
+			return true
+		}
+	}
+	return false
 }
 
 // mayBecome reports whether word could analyse to one of terms: its first
