@@ -212,6 +212,9 @@ func (g *generation) walk(ctx context.Context, rd index.IndexReader, r *search.R
 	if err := w.main(ctx, r, user); err != nil {
 		return fail(err)
 	}
+	if w.comp {
+		g.table.complement(w.ts.main)
+	}
 	if user == nil && w.ts != nil {
 		for _, i := range w.f.active {
 			if len(w.f.active) == 1 && !w.f.ranged && len(w.f.excl) == 0 && !w.stories {

@@ -15,6 +15,8 @@ package newsindex
 import (
 	"context"
 	"sync"
+
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // splitAt is the number of postings from which a word walk is split in
@@ -24,8 +26,9 @@ var splitAt uint64 = 20000
 // words walks plan's matches, in two halves when it is worth it.
 func (w *walk) words(ctx context.Context, plan wordPlan, scored bool) error {
 	end := uint64(len(w.g.col.id))
+	w.comp = w.complementable(ctx, plan)
 	if w.stories || estimate(ctx, w, plan) < splitAt {
-		return walkWords(ctx, w.r, plan, scored, 0, end, w.visitor(true))
+		return w.walkRange(ctx, plan, scored, 0, end)
 	}
 	mid := end / 2
 	upper := w.fork()
@@ -34,9 +37,9 @@ func (w *walk) words(ctx context.Context, plan wordPlan, scored bool) error {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		upperErr = walkWords(ctx, w.r, plan, scored, mid, end, upper.visitor(true))
+		upperErr = upper.walkRange(ctx, plan, scored, mid, end)
 	}()
-	err := walkWords(ctx, w.r, plan, scored, 0, mid, w.visitor(true))
+	err := w.walkRange(ctx, plan, scored, 0, mid)
 	wg.Wait()
 	w.join(upper)
 	if err != nil {
@@ -63,19 +66,36 @@ func postingsOf(ctx context.Context, w *walk, word planWord) uint64 {
 		n += postingsOf(ctx, w, c)
 	}
 	for _, f := range word.fields {
-		tfr, err := w.r.TermFieldReader(ctx, []byte(word.terms[0]), f, false, false, false)
-		if err != nil {
-			return 0
-		}
-		n += tfr.Count()
-		tfr.Close()
+		n += termPostings(ctx, w.r, word.terms[0], f)
 	}
 	return n
 }
 
+// termPostings is the number of postings of term in field; 0 if they
+// cannot be read.
+func termPostings(ctx context.Context, r index.IndexReader, term, field string) uint64 {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return tfr.Count()
+}
+
+// walkRange walks plan's matches from document lo to below hi.
+func (w *walk) walkRange(ctx context.Context, plan wordPlan, scored bool, lo, hi uint64) error {
+	if !w.comp {
+		return walkWords(ctx, w.r, plan, scored, lo, hi, w.visitor(true))
+	}
+	w.next = uint32(lo)
+	err := walkWords(ctx, w.r, plan, scored, lo, hi, w.gapVisitor())
+	w.countUpTo(uint32(hi))
+	return err
+}
+
 // fork returns an empty walk of the same search, for the other half.
 func (w *walk) fork() *walk {
-	o := &walk{g: w.g, r: w.r, f: w.f, skip: w.skip, stories: w.stories,
+	o := &walk{g: w.g, r: w.r, f: w.f, skip: w.skip, stories: w.stories, comp: w.comp,
 		top: &topN{o: w.top.o, n: w.top.n, after: w.top.after}}
 	if w.cl != nil {
 		o.cl = &collapser{best: map[uint32]entry{}}

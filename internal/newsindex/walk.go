@@ -152,6 +152,8 @@ type walk struct {
 	stories bool       // count stories rather than articles
 	total   uint64
 	ts      *tallies // nil: facets are not counted in this walk
+	comp    bool     // ts.main counts the documents not matched (complement.go)
+	next    uint32   // when comp, the first document not yet counted or matched
 }
 
 // main walks the matches of the words (user, nil for none) or, without
