@@ -410,7 +410,7 @@ func leapfrog(ctx context.Context, must, not []*wordStream, scored bool, lo, hi 
 			return ctx.Err()
 		}
 		agreed := true
-		for _, s := range must {
+		for i, s := range must {
 			if err := s.advance(target); err != nil {
 				return err
 			}
@@ -418,8 +418,8 @@ func leapfrog(ctx context.Context, must, not []*wordStream, scored bool, lo, hi 
 			if !ok {
 				return nil
 			}
-			if d > target {
-				target, agreed = d, false
+			if d > target { // the words before this one are behind, unless it is the first
+				target, agreed = d, agreed && i == 0
 			}
 		}
 		if !agreed {
