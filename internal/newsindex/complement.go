@@ -14,36 +14,30 @@ package newsindex
 // with no filter and articles counted does this: the postings of the word
 // bound its matches from below, and every match is counted the same way.
 
-import (
-	"context"
-
-	index "github.com/blevesearch/bleve_index_api"
-)
-
 // complementable reports whether plan's matches are counted by their
 // complement: one word with no NOT, no filter, articles counted, and the
 // word known to match more than half of the documents.
-func (w *walk) complementable(ctx context.Context, plan wordPlan) bool {
+func (w *walk) complementable(plan wordPlan) bool {
 	if w.ts == nil || w.ts.main == nil || !w.f.none() || w.stories || len(plan.must) != 1 || len(plan.not) > 0 {
 		return false
 	}
 	docs, err := w.r.DocCount()
-	return err == nil && matchesAtLeast(ctx, w.r, plan.must[0]) > docs/2
+	return err == nil && matchesAtLeast(w, plan.must[0]) > docs/2
 }
 
 // matchesAtLeast bounds from below the documents word matches: the most
 // postings of its term in one of its fields, or the most of its group's
 // words; nothing is known of a phrase.
-func matchesAtLeast(ctx context.Context, r index.IndexReader, word planWord) uint64 {
+func matchesAtLeast(w *walk, word planWord) uint64 {
 	n := uint64(0)
 	for _, c := range word.any {
-		n = max(n, matchesAtLeast(ctx, r, c))
+		n = max(n, matchesAtLeast(w, c))
 	}
 	if len(word.terms) != 1 {
 		return n
 	}
 	for _, f := range word.fields {
-		n = max(n, termPostings(ctx, r, word.terms[0], f))
+		n = max(n, w.postings(word.terms[0], f))
 	}
 	return n
 }

@@ -101,24 +101,11 @@ func (p *postings) close() {}
 // openPostings opens the postings of term in field, at the first
 // document.
 func openPostings(segs []*scorch.SegmentSnapshot, term, field string, docs uint64, scored, vectors bool) (*postings, error) {
-	p := &postings{scored: scored, vectors: vectors}
-	count, off := uint64(0), uint64(0)
-	for _, s := range segs {
-		n := s.Segment().Count()
-		dict, err := s.Segment().Dictionary(field)
-		if err != nil {
-			return nil, fmt.Errorf("postings of %q in %s: %w", term, field, err)
-		}
-		pl, err := dict.PostingsList([]byte(term), s.Deleted(), nil)
-		if err != nil {
-			return nil, fmt.Errorf("postings of %q in %s: %w", term, field, err)
-		}
-		if c := pl.Count(); c > 0 {
-			count += c
-			p.segs = append(p.segs, segPostings{pl, off, off + n})
-		}
-		off += n
+	lists, count, err := listsOf(segs, term, field)
+	if err != nil {
+		return nil, err
 	}
+	p := &postings{segs: lists, scored: scored, vectors: vectors}
 	boost := 1.0
 	if field == fieldTitle {
 		boost = titleBoost
@@ -129,6 +116,42 @@ func openPostings(segs []*scorch.SegmentSnapshot, term, field string, docs uint6
 		return nil, err
 	}
 	return p, nil
+}
+
+// listsOf returns the postings lists of term in field of the segments
+// that have any, with the numbers of their documents, and how many
+// postings they hold, those of deleted documents left out.
+func listsOf(segs []*scorch.SegmentSnapshot, term, field string) ([]segPostings, uint64, error) {
+	var out []segPostings
+	count, off := uint64(0), uint64(0)
+	for _, s := range segs {
+		n := s.Segment().Count()
+		dict, err := s.Segment().Dictionary(field)
+		if err != nil {
+			return nil, 0, fmt.Errorf("postings of %q in %s: %w", term, field, err)
+		}
+		pl, err := dict.PostingsList([]byte(term), s.Deleted(), nil)
+		if err != nil {
+			return nil, 0, fmt.Errorf("postings of %q in %s: %w", term, field, err)
+		}
+		if c := pl.Count(); c > 0 {
+			count += c
+			out = append(out, segPostings{pl, off, off + n})
+		}
+		off += n
+	}
+	return out, count, nil
+}
+
+// countPostings is the number of postings of term in field in r,
+// deleted documents left out.
+func countPostings(r index.IndexReader, term, field string) (uint64, error) {
+	segs, err := segmentsOf(r)
+	if err != nil {
+		return 0, err
+	}
+	_, n, err := listsOf(segs, term, field)
+	return n, err
 }
 
 // segmentsOf returns the segments of r, which must be a scorch snapshot:

@@ -15,8 +15,6 @@ package newsindex
 import (
 	"context"
 	"sync"
-
-	index "github.com/blevesearch/bleve_index_api"
 )
 
 // splitAt is the number of postings from which a word walk is split in
@@ -26,8 +24,8 @@ var splitAt uint64 = 20000
 // words walks plan's matches, in two halves when it is worth it.
 func (w *walk) words(ctx context.Context, plan wordPlan, scored bool) error {
 	end := uint64(len(w.g.col.id))
-	w.comp = w.complementable(ctx, plan)
-	if w.stories || estimate(ctx, w, plan) < splitAt {
+	w.comp = w.complementable(plan)
+	if w.stories || estimate(w, plan) < splitAt {
 		return w.walkRange(ctx, plan, scored, 0, end)
 	}
 	mid := end / 2
@@ -50,36 +48,43 @@ func (w *walk) words(ctx context.Context, plan wordPlan, scored bool) error {
 
 // estimate is an upper bound of the documents plan matches: the postings
 // of its rarest word.
-func estimate(ctx context.Context, w *walk, plan wordPlan) uint64 {
+func estimate(w *walk, plan wordPlan) uint64 {
 	least := ^uint64(0)
 	for _, word := range plan.must {
-		least = min(least, postingsOf(ctx, w, word))
+		least = min(least, postingsOf(w, word))
 	}
 	return least
 }
 
 // postingsOf bounds the documents word matches: its first token's
 // postings in its fields, or the sum over an OR group's words.
-func postingsOf(ctx context.Context, w *walk, word planWord) uint64 {
+func postingsOf(w *walk, word planWord) uint64 {
 	n := uint64(0)
 	for _, c := range word.any {
-		n += postingsOf(ctx, w, c)
+		n += postingsOf(w, c)
 	}
 	for _, f := range word.fields {
-		n += termPostings(ctx, w.r, word.terms[0], f)
+		n += w.postings(word.terms[0], f)
 	}
 	return n
 }
 
-// termPostings is the number of postings of term in field; 0 if they
-// cannot be read.
-func termPostings(ctx context.Context, r index.IndexReader, term, field string) uint64 {
-	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
-	if err != nil {
-		return 0
+// postings is the number of postings of term in field, counted once per
+// walk; 0 if they cannot be read.
+func (w *walk) postings(term, field string) uint64 {
+	key := field + "\x00" + term
+	if n, ok := w.counts[key]; ok {
+		return n
 	}
-	defer tfr.Close()
-	return tfr.Count()
+	if w.counts == nil {
+		w.counts = map[string]uint64{}
+	}
+	n, err := countPostings(w.r, term, field)
+	if err != nil {
+		n = 0
+	}
+	w.counts[key] = n
+	return n
 }
 
 // walkRange walks plan's matches from document lo to below hi.
