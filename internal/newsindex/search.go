@@ -277,7 +277,7 @@ func (g *generation) fillFacets(r *search.Request, p params, ts *tallies, out *s
 		}
 		*out.Of(f) = values
 	}
-	out.Published = dayHistogram(g.table.days(ts.main))
+	out.Published = daysHistogram(g.table.dayCounts(ts.main))
 }
 
 // sortByName orders values A–Z, ignoring case and diacritics.
