@@ -281,18 +281,13 @@ func openPhrase(segs []*scorch.SegmentSnapshot, w planWord, field string, docs u
 // wordStream merges the streams of one word's fields.
 type wordStream struct {
 	fields []fieldStream
+	cur    uint64 // the smallest current document of fields
+	ok     bool   // whether any field has a current document
 }
 
-// current is the smallest current document of the word's fields.
-func (s *wordStream) current() (uint64, bool) {
-	min, any := uint64(math.MaxUint64), false
-	for _, f := range s.fields {
-		if c, ok := f.at(); ok && c < min {
-			min, any = c, true
-		}
-	}
-	return min, any
-}
+// current is the smallest current document of the word's fields, as
+// the last advance (or opening) left them.
+func (s *wordStream) current() (uint64, bool) { return s.cur, s.ok }
 
 // advance moves every field to its first document at or after d.
 func (s *wordStream) advance(d uint64) error {
@@ -301,7 +296,18 @@ func (s *wordStream) advance(d uint64) error {
 			return err
 		}
 	}
+	s.settle()
 	return nil
+}
+
+// settle notes the smallest current document of the word's fields.
+func (s *wordStream) settle() {
+	s.cur, s.ok = uint64(math.MaxUint64), false
+	for _, f := range s.fields {
+		if c, ok := f.at(); ok && c < s.cur {
+			s.cur, s.ok = c, true
+		}
+	}
 }
 
 // at, with score, makes a word a field stream of an OR group: a group is
@@ -354,6 +360,7 @@ func openWord(segs []*scorch.SegmentSnapshot, w planWord, docs uint64, scored bo
 		}
 		s.fields = append(s.fields, fs)
 	}
+	s.settle()
 	return s, nil
 }
 
