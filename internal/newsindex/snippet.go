@@ -20,6 +20,12 @@ package newsindex
 // with the body's analyzer and keeping the tokens that are terms of the
 // query's words (those not under a NOT). Every occurrence of such a term
 // is marked, including the words of a phrase found apart.
+//
+// Analysing a whole body for each hit was most of the cost of a page, so
+// the analysis is cut three ways, none of which changes a snippet: only
+// the spans of the body that may hold a term are tokenised (likelySpans),
+// only their tokens that may become a term are filtered (mayBecome), and
+// the analysis stops once the best fragment is settled (snippetSettled).
 
 import (
 	"bytes"
