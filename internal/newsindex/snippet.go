@@ -29,6 +29,7 @@ package newsindex
 
 import (
 	"bytes"
+	"iter"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -211,7 +212,7 @@ func analyseLikely(an analysis.Analyzer, text []byte, terms map[string]bool, eno
 		return an.Analyze(bytes.Clone(text))
 	}
 	var out analysis.TokenStream
-	for _, s := range likelySpans(text, terms) {
+	for s := range likelySpans(text, terms) {
 		for _, tok := range da.Tokenizer.Tokenize(text[s.start:s.end]) {
 			if !mayBecome(tok.Term, terms) {
 				continue
@@ -243,7 +244,7 @@ const (
 	spanMax = 1024
 )
 
-// likelySpans returns, in order, the spans of text that hold every token
+// likelySpans yields, in order, the spans of text that hold every token
 // which may become one of terms (mayBecome): those that begin with a
 // term's first two letters or hold a byte that is not ASCII. A span
 // starts and ends where an ASCII space is followed by an ASCII letter or
@@ -251,32 +252,41 @@ const (
 // is tokenised as it is within the whole text. With a term shorter than
 // two bytes, or text that is not valid UTF-8 (the tokenizer stops at the
 // first bad byte), the one span is the whole text.
-func likelySpans(text []byte, terms map[string]bool) []span {
-	if !utf8.Valid(text) {
-		return []span{{0, len(text)}}
-	}
-	var pairs [][2]byte
-	for t := range terms {
-		if len(t) < 2 {
-			return []span{{0, len(text)}}
+func likelySpans(text []byte, terms map[string]bool) iter.Seq[span] {
+	return func(yield func(span) bool) {
+		if !utf8.Valid(text) {
+			yield(span{0, len(text)})
+			return
 		}
-		pairs = append(pairs, [2]byte{t[0], yToI(t[1])})
-	}
-	var out []span
-	floor := 0 // where the last span ended: an edge
-	for i := 0; i < len(text); i++ {
-		if !likelyAt(text, i, pairs) {
-			continue
+		var pairs [][2]byte
+		for t := range terms {
+			if len(t) < 2 {
+				yield(span{0, len(text)})
+				return
+			}
+			pairs = append(pairs, [2]byte{t[0], yToI(t[1])})
 		}
-		start, end := edgeBefore(text, i, floor), edgeAfter(text, i+1)
-		if n := len(out); n > 0 && start-out[n-1].end < spanGap && out[n-1].end-out[n-1].start < spanMax {
-			out[n-1].end = end
-		} else {
-			out = append(out, span{start, end})
+		var cur span // the span being grown, when grown is set
+		grown := false
+		for i := 0; i < len(text); i++ {
+			if !likelyAt(text, i, pairs) {
+				continue
+			}
+			start, end := edgeBefore(text, i, cur.end), edgeAfter(text, i+1)
+			if grown && start-cur.end < spanGap && cur.end-cur.start < spanMax {
+				cur.end = end
+			} else {
+				if grown && !yield(cur) {
+					return
+				}
+				cur, grown = span{start, end}, true
+			}
+			i = end - 1
 		}
-		floor, i = end, end-1
+		if grown {
+			yield(cur)
+		}
 	}
-	return out
 }
 
 // likelyAt reports whether a token that may become a term can begin at,
