@@ -53,6 +53,13 @@ func TestDisjunctiveCounts(t *testing.T) {
 // released when the test ends.
 func walkCounts(t *testing.T, g *generation, r *search.Request) *tallies {
 	t.Helper()
+	return testWalk(t, g, r).ts
+}
+
+// testWalk walks r's matches as a search does, counting the facets, and
+// returns the walk; its tallies are released when the test ends.
+func testWalk(t *testing.T, g *generation, r *search.Request) *walk {
+	t.Helper()
 	user, err := translator{g.idx.Mapping()}.query(r.Query)
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +74,7 @@ func walkCounts(t *testing.T, g *generation, r *search.Request) *tallies {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { g.table.releaseAll(w.ts) })
-	return w.ts
+	return w
 }
 
 // checkTally compares the counts of c with want, field by field.

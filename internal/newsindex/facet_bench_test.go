@@ -117,7 +117,7 @@ func BenchmarkFacetCountsAll(b *testing.B) {
 			for _, f := range search.Facets {
 				g.facetValues(nil, f, search.DefaultFacet, nil)
 			}
-			dayHistogram(g.table.days(nil))
+			daysHistogram(g.table.dayCounts(nil))
 		}
 	})
 }

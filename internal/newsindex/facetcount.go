@@ -34,6 +34,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -65,7 +66,9 @@ type facetTable struct {
 	ordOf    []map[string]uint32 // per field: term -> ordinal
 	docStart []uint32            // document d's ordinals are docOrds[docStart[d]:docStart[d+1]]
 	docOrds  []uint32
-	all      []uint32 // ordinal -> documents having it
+	all      []uint32    // ordinal -> documents having it
+	dayOf    []time.Time // the day of each ordinal of fieldPublishedDay
+	isDay    []bool      // whether its term is a day (YYYY-MM-DD)
 	pool     sync.Pool
 }
 
@@ -80,6 +83,10 @@ func buildFacetTable(ctx context.Context, r index.IndexReader) (*facetTable, err
 		}
 	}
 	t.first = append(t.first, uint32(len(t.terms)))
+	for _, term := range t.terms[t.first[dayField]:t.first[dayField+1]] {
+		d, err := time.Parse(time.DateOnly, term)
+		t.dayOf, t.isDay = append(t.dayOf, d), append(t.isDay, err == nil)
+	}
 	t.all = make([]uint32, len(t.terms))
 	if err := t.readDocs(ctx, r); err != nil {
 		return nil, fmt.Errorf("facet table: %w", err)
@@ -266,22 +273,25 @@ func (t *facetTable) countOf(c *tally, i int, term string) int {
 	return int(c.n[o])
 }
 
-// days lists every day counted in c (all documents when c is nil), in no
-// particular order.
-func (t *facetTable) days(c *tally) []termCount {
+// dayCounts lists every day counted in c (all documents when c is nil),
+// in no particular order, with the days read when the table was built.
+func (t *facetTable) dayCounts(c *tally) []dayCount {
 	lo, hi := t.first[dayField], t.first[dayField+1]
-	var out []termCount
+	var out []dayCount
+	add := func(o, k uint32) {
+		if k > 0 && t.isDay[o-lo] {
+			out = append(out, dayCount{t.dayOf[o-lo], int(k)})
+		}
+	}
 	if c == nil {
 		for o := lo; o < hi; o++ {
-			if t.all[o] > 0 {
-				out = append(out, termCount{t.terms[o], int(t.all[o])})
-			}
+			add(o, t.all[o])
 		}
 		return out
 	}
 	for _, o := range c.touched {
 		if o >= lo && o < hi {
-			out = append(out, termCount{t.terms[o], int(c.n[o])})
+			add(o, c.n[o])
 		}
 	}
 	return out

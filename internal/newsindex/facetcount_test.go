@@ -146,3 +146,33 @@ func checkTop(t *testing.T, g *generation, c *tally) {
 		}
 	}
 }
+
+// TestDayHistogramAgreesWithBleve checks the date buckets made from the
+// table's days against those made from Bleve's term facet of the day
+// field, over every article and over the matches of a search.
+func TestDayHistogramAgreesWithBleve(t *testing.T) {
+	ix := openUpdated(t)
+	g := ix.cur
+	for _, r := range []*search.Request{
+		{},
+		{Query: q(word("storm"))},
+		{Query: q(word("battery")), Filters: map[search.Facet][]string{search.People: {"Person 1"}}},
+	} {
+		user, err := translator{g.idx.Mapping()}.query(r.Query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c *tally // every article
+		if !r.Query.Empty() || len(r.Filters) > 0 {
+			c = walkCounts(t, g, r).main
+		}
+		var tcs []termCount
+		for term, n := range bleveCounts(t, g, combine(user, filterQuery(r, ""), excludeQuery(r)))[fieldPublishedDay] {
+			tcs = append(tcs, termCount{term, n})
+		}
+		got, want := daysHistogram(g.table.dayCounts(c)), dayHistogram(tcs)
+		if !slices.Equal(got, want) || len(want) < 2 {
+			t.Errorf("%v: buckets\n%v\nfrom Bleve's day counts\n%v", r.Query, got, want)
+		}
+	}
+}

@@ -54,6 +54,12 @@ func dayHistogram(tcs []termCount) []search.DateBucket {
 			days = append(days, dayCount{d, t.count})
 		}
 	}
+	return daysHistogram(days)
+}
+
+// daysHistogram builds the date buckets from counts per day, given in any
+// order.
+func daysHistogram(days []dayCount) []search.DateBucket {
 	if len(days) == 0 {
 		return []search.DateBucket{}
 	}
@@ -109,12 +115,14 @@ func stepFor(span time.Duration) step {
 // buckets sums sorted day counts into buckets of step s.
 func buckets(days []dayCount, s step) []search.DateBucket {
 	var out []search.DateBucket
+	var last time.Time // the start of the last bucket
 	for _, d := range days {
 		from := s.start(d.day)
-		if n := len(out); n > 0 && out[n-1].From == from.Format(time.DateOnly) {
+		if n := len(out); n > 0 && from.Equal(last) {
 			out[n-1].Count += d.count
 			continue
 		}
+		last = from
 		out = append(out, search.DateBucket{
 			From:  from.Format(time.DateOnly),
 			To:    s.next(from).Format(time.DateOnly),

@@ -212,6 +212,9 @@ func (g *generation) walk(ctx context.Context, rd index.IndexReader, r *search.R
 	if err := w.main(ctx, r, user); err != nil {
 		return fail(err)
 	}
+	if w.comp {
+		g.table.complement(w.ts.main)
+	}
 	if user == nil && w.ts != nil {
 		for _, i := range w.f.active {
 			if len(w.f.active) == 1 && !w.f.ranged && len(w.f.excl) == 0 && !w.stories {
@@ -274,7 +277,7 @@ func (g *generation) fillFacets(r *search.Request, p params, ts *tallies, out *s
 		}
 		*out.Of(f) = values
 	}
-	out.Published = dayHistogram(g.table.days(ts.main))
+	out.Published = daysHistogram(g.table.dayCounts(ts.main))
 }
 
 // sortByName orders values A–Z, ignoring case and diacritics.

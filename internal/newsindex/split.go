@@ -24,8 +24,9 @@ var splitAt uint64 = 20000
 // words walks plan's matches, in two halves when it is worth it.
 func (w *walk) words(ctx context.Context, plan wordPlan, scored bool) error {
 	end := uint64(len(w.g.col.id))
-	if w.stories || estimate(ctx, w, plan) < splitAt {
-		return walkWords(ctx, w.r, plan, scored, 0, end, w.visitor(true))
+	w.comp = w.complementable(plan)
+	if w.stories || estimate(w, plan) < splitAt {
+		return w.walkRange(ctx, plan, scored, 0, end)
 	}
 	mid := end / 2
 	upper := w.fork()
@@ -34,9 +35,9 @@ func (w *walk) words(ctx context.Context, plan wordPlan, scored bool) error {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		upperErr = walkWords(ctx, w.r, plan, scored, mid, end, upper.visitor(true))
+		upperErr = upper.walkRange(ctx, plan, scored, mid, end)
 	}()
-	err := walkWords(ctx, w.r, plan, scored, 0, mid, w.visitor(true))
+	err := w.walkRange(ctx, plan, scored, 0, mid)
 	wg.Wait()
 	w.join(upper)
 	if err != nil {
@@ -47,35 +48,59 @@ func (w *walk) words(ctx context.Context, plan wordPlan, scored bool) error {
 
 // estimate is an upper bound of the documents plan matches: the postings
 // of its rarest word.
-func estimate(ctx context.Context, w *walk, plan wordPlan) uint64 {
+func estimate(w *walk, plan wordPlan) uint64 {
 	least := ^uint64(0)
 	for _, word := range plan.must {
-		least = min(least, postingsOf(ctx, w, word))
+		least = min(least, postingsOf(w, word))
 	}
 	return least
 }
 
 // postingsOf bounds the documents word matches: its first token's
 // postings in its fields, or the sum over an OR group's words.
-func postingsOf(ctx context.Context, w *walk, word planWord) uint64 {
+func postingsOf(w *walk, word planWord) uint64 {
 	n := uint64(0)
 	for _, c := range word.any {
-		n += postingsOf(ctx, w, c)
+		n += postingsOf(w, c)
 	}
 	for _, f := range word.fields {
-		tfr, err := w.r.TermFieldReader(ctx, []byte(word.terms[0]), f, false, false, false)
-		if err != nil {
-			return 0
-		}
-		n += tfr.Count()
-		tfr.Close()
+		n += w.postings(word.terms[0], f)
 	}
 	return n
 }
 
+// postings is the number of postings of term in field, counted once per
+// walk; 0 if they cannot be read.
+func (w *walk) postings(term, field string) uint64 {
+	key := field + "\x00" + term
+	if n, ok := w.counts[key]; ok {
+		return n
+	}
+	if w.counts == nil {
+		w.counts = map[string]uint64{}
+	}
+	n, err := countPostings(w.r, term, field)
+	if err != nil {
+		n = 0
+	}
+	w.counts[key] = n
+	return n
+}
+
+// walkRange walks plan's matches from document lo to below hi.
+func (w *walk) walkRange(ctx context.Context, plan wordPlan, scored bool, lo, hi uint64) error {
+	if !w.comp {
+		return walkWords(ctx, w.r, plan, scored, lo, hi, w.visitor(true))
+	}
+	w.next = uint32(lo)
+	err := walkWords(ctx, w.r, plan, scored, lo, hi, w.gapVisitor())
+	w.countUpTo(uint32(hi))
+	return err
+}
+
 // fork returns an empty walk of the same search, for the other half.
 func (w *walk) fork() *walk {
-	o := &walk{g: w.g, r: w.r, f: w.f, skip: w.skip, stories: w.stories,
+	o := &walk{g: w.g, r: w.r, f: w.f, skip: w.skip, stories: w.stories, comp: w.comp,
 		top: &topN{o: w.top.o, n: w.top.n, after: w.top.after}}
 	if w.cl != nil {
 		o.cl = &collapser{best: map[uint32]entry{}}

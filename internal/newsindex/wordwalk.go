@@ -27,8 +27,10 @@ import (
 	"math"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"github.com/newsfts/newsfts/internal/search"
 )
@@ -136,75 +138,10 @@ func planWordOf(m mapping.IndexMapping, t *search.Term) (w planWord, ok, drop bo
 
 // fieldStream is the documents of one word in one field.
 type fieldStream interface {
-	at() (uint64, bool)                 // the current document; false when done
-	advance(d uint64, buf []byte) error // to the first document at or after d
-	score() float64                     // at the current document
+	at() (uint64, bool)     // the current document; false when done
+	advance(d uint64) error // to the first document at or after d
+	score() float64         // at the current document
 	close()
-}
-
-// postings is one term's postings in one field, and its weight.
-type postings struct {
-	r      index.TermFieldReader
-	doc    index.TermFieldDoc
-	cur    uint64 // the current document, unless done
-	done   bool
-	weight float64 // idf² × boost
-}
-
-func (p *postings) at() (uint64, bool) { return p.cur, !p.done }
-
-func (p *postings) advance(d uint64, buf []byte) error {
-	if p.done || p.cur >= d {
-		return nil
-	}
-	var got *index.TermFieldDoc
-	var err error
-	if p.cur+1 == d { // the next posting is at d or beyond: no seek
-		got, err = p.r.Next(&p.doc)
-	} else {
-		got, err = p.r.Advance(index.NewIndexInternalID(buf, d), &p.doc)
-	}
-	if err != nil {
-		return err
-	}
-	p.set(got)
-	return nil
-}
-
-// set takes the reader's answer: a document, or the end.
-func (p *postings) set(got *index.TermFieldDoc) {
-	if got == nil {
-		p.done = true
-		return
-	}
-	p.cur = got.ID.Value()
-}
-
-func (p *postings) score() float64 {
-	return math.Sqrt(float64(p.doc.Freq)) * p.doc.Norm * p.weight
-}
-
-func (p *postings) close() { p.r.Close() }
-
-// openPostings opens the postings of term in field, at the first document.
-func openPostings(ctx context.Context, r index.IndexReader, term, field string, docs uint64, scored, vectors bool) (*postings, error) {
-	tfr, err := r.TermFieldReader(ctx, []byte(term), field, scored, scored, vectors)
-	if err != nil {
-		return nil, err
-	}
-	boost := 1.0
-	if field == fieldTitle {
-		boost = titleBoost
-	}
-	idf := 1 + math.Log(float64(docs)/float64(tfr.Count()+1))
-	p := &postings{r: tfr, weight: idf * idf * boost}
-	got, err := tfr.Next(&p.doc)
-	if err != nil {
-		tfr.Close()
-		return nil, err
-	}
-	p.set(got)
-	return p, nil
 }
 
 // phraseStream is a phrase's documents in one field: those holding all its
@@ -223,18 +160,18 @@ type phraseStream struct {
 
 func (p *phraseStream) at() (uint64, bool) { return p.cur, !p.done }
 
-func (p *phraseStream) advance(d uint64, buf []byte) error {
+func (p *phraseStream) advance(d uint64) error {
 	if p.done || p.started && p.cur >= d {
 		return nil
 	}
 	p.started = true
 	for {
-		c, ok, err := allAt(p.terms, d, buf)
+		c, ok, err := allAt(p.terms, d)
 		if err != nil || !ok {
 			p.done = !ok
 			return err
 		}
-		in, err := p.standsAt(c, buf)
+		in, err := p.standsAt(c)
 		if err != nil {
 			return err
 		}
@@ -248,11 +185,11 @@ func (p *phraseStream) advance(d uint64, buf []byte) error {
 
 // allAt leapfrogs ps to the first document at or after d that they all
 // hold; false when there is none.
-func allAt(ps []*postings, d uint64, buf []byte) (uint64, bool, error) {
+func allAt(ps []*postings, d uint64) (uint64, bool, error) {
 	for {
 		agreed := true
 		for _, p := range ps {
-			if err := p.advance(d, buf); err != nil {
+			if err := p.advance(d); err != nil {
 				return 0, false, err
 			}
 			c, ok := p.at()
@@ -271,19 +208,19 @@ func allAt(ps []*postings, d uint64, buf []byte) (uint64, bool, error) {
 
 // standsAt reports whether the phrase's tokens stand at their offsets in
 // document d, which holds them all.
-func (p *phraseStream) standsAt(d uint64, buf []byte) (bool, error) {
+func (p *phraseStream) standsAt(d uint64) (bool, error) {
 	for _, v := range p.vectors {
-		if err := v.advance(d, buf); err != nil {
+		if err := v.advance(d); err != nil {
 			return false, err
 		}
 		if c, ok := v.at(); !ok || c != d {
 			return false, nil // cannot happen: the same postings
 		}
 	}
-	for _, first := range p.vectors[0].doc.Vectors {
+	for _, first := range p.vectors[0].locations() {
 		all := true
 		for i := 1; i < len(p.vectors) && all; i++ {
-			all = hasPos(p.vectors[i].doc.Vectors, first.Pos+uint64(p.offset[i]))
+			all = hasPos(p.vectors[i].locations(), first.Pos()+uint64(p.offset[i]))
 		}
 		if all {
 			return true, nil
@@ -294,9 +231,9 @@ func (p *phraseStream) standsAt(d uint64, buf []byte) (bool, error) {
 
 // hasPos reports whether a term occurs at position pos; a document holds
 // few occurrences of one term, so a scan is quickest.
-func hasPos(vs []*index.TermFieldVector, pos uint64) bool {
-	for _, v := range vs {
-		if v.Pos == pos {
+func hasPos(ls []segment.Location, pos uint64) bool {
+	for _, l := range ls {
+		if l.Pos() == pos {
 			return true
 		}
 	}
@@ -318,23 +255,23 @@ func (p *phraseStream) close() {
 }
 
 // openPhrase opens the postings of w's tokens in field.
-func openPhrase(ctx context.Context, r index.IndexReader, w planWord, field string, docs uint64, scored bool) (*phraseStream, error) {
+func openPhrase(segs []*scorch.SegmentSnapshot, w planWord, field string, docs uint64, scored bool) (*phraseStream, error) {
 	p := &phraseStream{offset: w.offset}
 	for _, t := range w.terms {
-		a, err := openPostings(ctx, r, t, field, docs, scored, false)
+		a, err := openPostings(segs, t, field, docs, scored, false)
 		if err != nil {
 			p.close()
 			return nil, err
 		}
 		p.terms = append(p.terms, a)
-		b, err := openPostings(ctx, r, t, field, docs, false, true)
+		b, err := openPostings(segs, t, field, docs, false, true)
 		if err != nil {
 			p.close()
 			return nil, err
 		}
 		p.vectors = append(p.vectors, b)
 	}
-	if err := p.advance(0, make([]byte, 8)); err != nil {
+	if err := p.advance(0); err != nil {
 		p.close()
 		return nil, err
 	}
@@ -344,27 +281,33 @@ func openPhrase(ctx context.Context, r index.IndexReader, w planWord, field stri
 // wordStream merges the streams of one word's fields.
 type wordStream struct {
 	fields []fieldStream
+	cur    uint64 // the smallest current document of fields
+	ok     bool   // whether any field has a current document
 }
 
-// current is the smallest current document of the word's fields.
-func (s *wordStream) current() (uint64, bool) {
-	min, any := uint64(math.MaxUint64), false
-	for _, f := range s.fields {
-		if c, ok := f.at(); ok && c < min {
-			min, any = c, true
-		}
-	}
-	return min, any
-}
+// current is the smallest current document of the word's fields, as
+// the last advance (or opening) left them.
+func (s *wordStream) current() (uint64, bool) { return s.cur, s.ok }
 
 // advance moves every field to its first document at or after d.
-func (s *wordStream) advance(d uint64, buf []byte) error {
+func (s *wordStream) advance(d uint64) error {
 	for _, f := range s.fields {
-		if err := f.advance(d, buf); err != nil {
+		if err := f.advance(d); err != nil {
 			return err
 		}
 	}
+	s.settle()
 	return nil
+}
+
+// settle notes the smallest current document of the word's fields.
+func (s *wordStream) settle() {
+	s.cur, s.ok = uint64(math.MaxUint64), false
+	for _, f := range s.fields {
+		if c, ok := f.at(); ok && c < s.cur {
+			s.cur, s.ok = c, true
+		}
+	}
 }
 
 // at, with score, makes a word a field stream of an OR group: a group is
@@ -393,10 +336,10 @@ func (s *wordStream) score(d uint64) float64 {
 }
 
 // openWord opens the streams of w's fields, or of its group's words.
-func openWord(ctx context.Context, r index.IndexReader, w planWord, docs uint64, scored bool) (*wordStream, error) {
+func openWord(segs []*scorch.SegmentSnapshot, w planWord, docs uint64, scored bool) (*wordStream, error) {
 	s := &wordStream{}
 	for _, c := range w.any {
-		cs, err := openWord(ctx, r, c, docs, scored)
+		cs, err := openWord(segs, c, docs, scored)
 		if err != nil {
 			s.close()
 			return nil, err
@@ -407,9 +350,9 @@ func openWord(ctx context.Context, r index.IndexReader, w planWord, docs uint64,
 		var fs fieldStream
 		var err error
 		if len(w.terms) == 1 {
-			fs, err = openPostings(ctx, r, w.terms[0], f, docs, scored, false)
+			fs, err = openPostings(segs, w.terms[0], f, docs, scored, false)
 		} else {
-			fs, err = openPhrase(ctx, r, w, f, docs, scored)
+			fs, err = openPhrase(segs, w, f, docs, scored)
 		}
 		if err != nil {
 			s.close()
@@ -417,6 +360,7 @@ func openWord(ctx context.Context, r index.IndexReader, w planWord, docs uint64,
 		}
 		s.fields = append(s.fields, fs)
 	}
+	s.settle()
 	return s, nil
 }
 
@@ -439,6 +383,10 @@ func walkWords(ctx context.Context, r index.IndexReader, plan wordPlan, scored b
 	if err != nil {
 		return err
 	}
+	segs, err := segmentsOf(r)
+	if err != nil {
+		return err
+	}
 	var must, not []*wordStream
 	defer func() {
 		for _, s := range append(must, not...) {
@@ -450,7 +398,7 @@ func walkWords(ctx context.Context, r index.IndexReader, plan wordPlan, scored b
 		into  *[]*wordStream
 	}{{plan.must, &must}, {plan.not, &not}} {
 		for _, w := range group.words {
-			s, err := openWord(ctx, r, w, docs, scored)
+			s, err := openWord(segs, w, docs, scored)
 			if err != nil {
 				return err
 			}
@@ -463,23 +411,22 @@ func walkWords(ctx context.Context, r index.IndexReader, plan wordPlan, scored b
 // leapfrog walks the documents from lo to below hi all of must share,
 // skipping those any of not holds.
 func leapfrog(ctx context.Context, must, not []*wordStream, scored bool, lo, hi uint64, visit func(d uint32, score float64)) error {
-	buf := make([]byte, 8)
 	target := lo
 	for n := 0; target < hi; n++ {
 		if n%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		agreed := true
-		for _, s := range must {
-			if err := s.advance(target, buf); err != nil {
+		for i, s := range must {
+			if err := s.advance(target); err != nil {
 				return err
 			}
 			d, ok := s.current()
 			if !ok {
 				return nil
 			}
-			if d > target {
-				target, agreed = d, false
+			if d > target { // the words before this one are behind, unless it is the first
+				target, agreed = d, agreed && i == 0
 			}
 		}
 		if !agreed {
@@ -491,7 +438,7 @@ func leapfrog(ctx context.Context, must, not []*wordStream, scored bool, lo, hi 
 		if target >= 1<<31 {
 			return fmt.Errorf("document number %d out of range", target)
 		}
-		excluded, err := holds(not, target, buf)
+		excluded, err := holds(not, target)
 		if err != nil {
 			return err
 		}
@@ -510,9 +457,9 @@ func leapfrog(ctx context.Context, must, not []*wordStream, scored bool, lo, hi 
 }
 
 // holds reports whether any word of ws is in document d.
-func holds(ws []*wordStream, d uint64, buf []byte) (bool, error) {
+func holds(ws []*wordStream, d uint64) (bool, error) {
 	for _, s := range ws {
-		if err := s.advance(d, buf); err != nil {
+		if err := s.advance(d); err != nil {
 			return false, err
 		}
 		if c, ok := s.current(); ok && c == d {
