@@ -33,9 +33,9 @@ const DefaultBatchSize = 2000
 // index grows tenfold, and the largest merges read segments of hundreds of
 // MB. Bounded, the merging done per article and the pages a merge touches
 // stay the same whatever the corpus size, at the price of a few more
-// segments for a search to walk. At 16x Reuters (304,688 articles, two
-// alternating rounds) the indexer's peak RSS went from 1,709-1,743 MiB to
-// 1,287-1,339 MiB, with 21 segments against 19 and a cold query p50 within
+// segments for a search to walk. At 16x Reuters (304,688 articles, three
+// default and two capped rounds, alternating) the indexer's peak RSS went from 1,669-1,702 MiB to
+// 1,256-1,308 MiB, with 21 segments against 19 and a cold query p50 within
 // 2%. Bleve keeps the setting in the index's meta file, so Update's copies
 // keep it.
 const MaxSegmentDocs = 100_000
