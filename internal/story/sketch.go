@@ -34,9 +34,11 @@ package story
 //     gives a figure of its own body that the other article has nowhere
 //     (headlineOwn: a later notice of the day repeats the earlier one's
 //     words, but its headline's figure is its own);
-//   - the two bodies do not each have ownFigures figures or more that the
-//     other lacks (figuresOwn): a copy adds no figures, or a dated
-//     boilerplate line's one, while an edit or a cut may drop some;
+//   - the two articles do not each have ownTokens tokens or more that the
+//     other lacks (tokensOwn), a token being a figure of the body or the
+//     headline, or a name of the headline that the body repeats: a copy
+//     adds none (a dated boilerplate line adds one figure), while an edit
+//     or a cut may drop some;
 //   - their headlines, when both have names that their bodies lack, share
 //     one, and do not each have a name that the other article has nowhere
 //     (namesOwn): a name is a word of the headline that is not a common
@@ -345,7 +347,7 @@ func (a *Sketch) copies(b *Sketch) (bool, float64) {
 	if c < Containment || conflict(a.Slots, b.Slots) || a.headlineOwn(b) || b.headlineOwn(a) {
 		return false, c
 	}
-	if a.figuresOwn(b) >= ownFigures && b.figuresOwn(a) >= ownFigures {
+	if a.tokensOwn(b) >= ownTokens && b.tokensOwn(a) >= ownTokens {
 		return false, c
 	}
 	if s, _ := containment(a.Names, b.Names); len(a.Names) > 0 && len(b.Names) > 0 && s == 0 {
@@ -354,13 +356,14 @@ func (a *Sketch) copies(b *Sketch) (bool, float64) {
 	return !a.namesOwn(b) || !b.namesOwn(a), c
 }
 
-// ownFigures is how many figures each of two short bodies must have that
-// the other lacks for the two to be different stories.
-const ownFigures = 2
+// ownTokens is how many tokens each of two short-bodied articles must
+// have that the other lacks for the two to be different stories.
+const ownTokens = 2
 
-// figuresOwn counts the distinct figures of a (those of its slots) that b
-// lacks.
-func (a *Sketch) figuresOwn(b *Sketch) int {
+// tokensOwn counts the distinct tokens of a's slots that b lacks: the
+// figures of its body and headline, and the names of its headline that
+// its body repeats (namedSlot).
+func (a *Sketch) tokensOwn(b *Sketch) int {
 	figs := make([]uint64, 0, len(a.Slots))
 	for _, s := range a.Slots {
 		figs = append(figs, uint64(uint32(s)))
