@@ -57,7 +57,7 @@ func (w *walk) gapVisitor() func(d uint32, score float64) {
 // d, none of which the walk matches.
 func (w *walk) countUpTo(d uint32) {
 	t := w.g.table
-	w.g.table.addOrds(w.ts.main, t.docOrds[t.start(w.next):t.start(d)])
+	t.addOrds(w.ts.main, t.docOrds[t.start(w.next):t.start(d)])
 }
 
 // start is where the ordinals of document d, or of the first document

@@ -18,6 +18,7 @@ package newsindex
 import (
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
@@ -100,8 +101,8 @@ func (p *postings) close() {}
 
 // openPostings opens the postings of term in field, at the first
 // document.
-func openPostings(segs []*scorch.SegmentSnapshot, term, field string, docs uint64, scored, vectors bool) (*postings, error) {
-	lists, count, err := listsOf(segs, term, field)
+func openPostings(l *termLists, term, field string, scored, vectors bool) (*postings, error) {
+	lists, count, err := l.of(term, field)
 	if err != nil {
 		return nil, err
 	}
@@ -110,12 +111,59 @@ func openPostings(segs []*scorch.SegmentSnapshot, term, field string, docs uint6
 	if field == fieldTitle {
 		boost = titleBoost
 	}
-	idf := 1 + math.Log(float64(docs)/float64(count+1))
+	idf := 1 + math.Log(float64(l.docs)/float64(count+1))
 	p.weight = idf * idf * boost
 	if err := p.seek(0); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// termLists are the postings lists of a search's terms, each read once:
+// a walk bounds its matches by their counts (split.go, complement.go)
+// before it opens them, and the two halves of a split walk open the same
+// terms. A list is only read from, so the halves share it.
+type termLists struct {
+	segs []*scorch.SegmentSnapshot
+	docs uint64
+	mu   sync.Mutex
+	m    map[string]termList
+}
+
+// termList is one term's postings lists and how many postings they hold.
+type termList struct {
+	segs  []segPostings
+	count uint64
+}
+
+// newTermLists returns the termLists of r, which must be a scorch
+// snapshot: the only kind of index newsfts opens.
+func newTermLists(r index.IndexReader) (*termLists, error) {
+	is, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("postings: a %T is not a scorch snapshot", r)
+	}
+	docs, err := r.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	return &termLists{segs: is.Segments(), docs: docs, m: map[string]termList{}}, nil
+}
+
+// of returns the postings lists of term in field and their count.
+func (l *termLists) of(term, field string) ([]segPostings, uint64, error) {
+	key := field + "\x00" + term
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if t, ok := l.m[key]; ok {
+		return t.segs, t.count, nil
+	}
+	segs, count, err := listsOf(l.segs, term, field)
+	if err != nil {
+		return nil, 0, err
+	}
+	l.m[key] = termList{segs, count}
+	return segs, count, nil
 }
 
 // listsOf returns the postings lists of term in field of the segments
@@ -141,27 +189,6 @@ func listsOf(segs []*scorch.SegmentSnapshot, term, field string) ([]segPostings,
 		off += n
 	}
 	return out, count, nil
-}
-
-// countPostings is the number of postings of term in field in r,
-// deleted documents left out.
-func countPostings(r index.IndexReader, term, field string) (uint64, error) {
-	segs, err := segmentsOf(r)
-	if err != nil {
-		return 0, err
-	}
-	_, n, err := listsOf(segs, term, field)
-	return n, err
-}
-
-// segmentsOf returns the segments of r, which must be a scorch snapshot:
-// the only kind of index newsfts opens.
-func segmentsOf(r index.IndexReader) ([]*scorch.SegmentSnapshot, error) {
-	is, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, fmt.Errorf("postings: a %T is not a scorch snapshot", r)
-	}
-	return is.Segments(), nil
 }
 
 // tableSize is the number of frequencies and norms whose square roots are

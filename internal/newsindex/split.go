@@ -69,38 +69,51 @@ func postingsOf(w *walk, word planWord) uint64 {
 	return n
 }
 
-// postings is the number of postings of term in field, counted once per
-// walk; 0 if they cannot be read.
+// postings is the number of postings of term in field; 0 if they cannot
+// be read.
 func (w *walk) postings(term, field string) uint64 {
-	key := field + "\x00" + term
-	if n, ok := w.counts[key]; ok {
-		return n
-	}
-	if w.counts == nil {
-		w.counts = map[string]uint64{}
-	}
-	n, err := countPostings(w.r, term, field)
+	l, err := w.termLists()
 	if err != nil {
-		n = 0
+		return 0
 	}
-	w.counts[key] = n
+	_, n, err := l.of(term, field)
+	if err != nil {
+		return 0
+	}
 	return n
+}
+
+// termLists returns the postings lists of the walk's search, read as it
+// asks for them.
+func (w *walk) termLists() (*termLists, error) {
+	if w.lists == nil {
+		l, err := newTermLists(w.r)
+		if err != nil {
+			return nil, err
+		}
+		w.lists = l
+	}
+	return w.lists, nil
 }
 
 // walkRange walks plan's matches from document lo to below hi.
 func (w *walk) walkRange(ctx context.Context, plan wordPlan, scored bool, lo, hi uint64) error {
+	l, err := w.termLists()
+	if err != nil {
+		return err
+	}
 	if !w.comp {
-		return walkWords(ctx, w.r, plan, scored, lo, hi, w.visitor(true))
+		return walkWords(ctx, l, plan, scored, lo, hi, w.visitor(true))
 	}
 	w.next = uint32(lo)
-	err := walkWords(ctx, w.r, plan, scored, lo, hi, w.gapVisitor())
+	err = walkWords(ctx, l, plan, scored, lo, hi, w.gapVisitor())
 	w.countUpTo(uint32(hi))
 	return err
 }
 
 // fork returns an empty walk of the same search, for the other half.
 func (w *walk) fork() *walk {
-	o := &walk{g: w.g, r: w.r, f: w.f, skip: w.skip, stories: w.stories, comp: w.comp,
+	o := &walk{g: w.g, r: w.r, f: w.f, skip: w.skip, stories: w.stories, comp: w.comp, lists: w.lists,
 		top: &topN{o: w.top.o, n: w.top.n, after: w.top.after}}
 	if w.cl != nil {
 		o.cl = &collapser{best: map[uint32]entry{}}

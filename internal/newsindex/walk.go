@@ -151,10 +151,10 @@ type walk struct {
 	cl      *collapser // nil unless the walk collapses stories
 	stories bool       // count stories rather than articles
 	total   uint64
-	ts      *tallies          // nil: facets are not counted in this walk
-	comp    bool              // ts.main counts the documents not matched (complement.go)
-	next    uint32            // when comp, the first document not yet counted or matched
-	counts  map[string]uint64 // postings counted by walk.postings
+	ts      *tallies   // nil: facets are not counted in this walk
+	comp    bool       // ts.main counts the documents not matched (complement.go)
+	next    uint32     // when comp, the first document not yet counted or matched
+	lists   *termLists // the search's postings lists, shared with a fork (postings.go)
 }
 
 // main walks the matches of the words (user, nil for none) or, without

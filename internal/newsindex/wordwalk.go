@@ -27,9 +27,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"github.com/newsfts/newsfts/internal/search"
@@ -255,16 +253,16 @@ func (p *phraseStream) close() {
 }
 
 // openPhrase opens the postings of w's tokens in field.
-func openPhrase(segs []*scorch.SegmentSnapshot, w planWord, field string, docs uint64, scored bool) (*phraseStream, error) {
+func openPhrase(l *termLists, w planWord, field string, scored bool) (*phraseStream, error) {
 	p := &phraseStream{offset: w.offset}
 	for _, t := range w.terms {
-		a, err := openPostings(segs, t, field, docs, scored, false)
+		a, err := openPostings(l, t, field, scored, false)
 		if err != nil {
 			p.close()
 			return nil, err
 		}
 		p.terms = append(p.terms, a)
-		b, err := openPostings(segs, t, field, docs, false, true)
+		b, err := openPostings(l, t, field, false, true)
 		if err != nil {
 			p.close()
 			return nil, err
@@ -336,10 +334,10 @@ func (s *wordStream) score(d uint64) float64 {
 }
 
 // openWord opens the streams of w's fields, or of its group's words.
-func openWord(segs []*scorch.SegmentSnapshot, w planWord, docs uint64, scored bool) (*wordStream, error) {
+func openWord(l *termLists, w planWord, scored bool) (*wordStream, error) {
 	s := &wordStream{}
 	for _, c := range w.any {
-		cs, err := openWord(segs, c, docs, scored)
+		cs, err := openWord(l, c, scored)
 		if err != nil {
 			s.close()
 			return nil, err
@@ -350,9 +348,9 @@ func openWord(segs []*scorch.SegmentSnapshot, w planWord, docs uint64, scored bo
 		var fs fieldStream
 		var err error
 		if len(w.terms) == 1 {
-			fs, err = openPostings(segs, w.terms[0], f, docs, scored, false)
+			fs, err = openPostings(l, w.terms[0], f, scored, false)
 		} else {
-			fs, err = openPhrase(segs, w, f, docs, scored)
+			fs, err = openPhrase(l, w, f, scored)
 		}
 		if err != nil {
 			s.close()
@@ -378,15 +376,7 @@ func (s *wordStream) close() {
 // walkWords calls visit with every document numbered from lo to below hi
 // that has all of plan's must words and none of its not words, and its
 // score when scored.
-func walkWords(ctx context.Context, r index.IndexReader, plan wordPlan, scored bool, lo, hi uint64, visit func(d uint32, score float64)) error {
-	docs, err := r.DocCount()
-	if err != nil {
-		return err
-	}
-	segs, err := segmentsOf(r)
-	if err != nil {
-		return err
-	}
+func walkWords(ctx context.Context, l *termLists, plan wordPlan, scored bool, lo, hi uint64, visit func(d uint32, score float64)) error {
 	var must, not []*wordStream
 	defer func() {
 		for _, s := range append(must, not...) {
@@ -398,7 +388,7 @@ func walkWords(ctx context.Context, r index.IndexReader, plan wordPlan, scored b
 		into  *[]*wordStream
 	}{{plan.must, &must}, {plan.not, &not}} {
 		for _, w := range group.words {
-			s, err := openWord(segs, w, docs, scored)
+			s, err := openWord(l, w, scored)
 			if err != nil {
 				return err
 			}

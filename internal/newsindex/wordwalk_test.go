@@ -57,7 +57,11 @@ func TestWordWalkAgreesWithBleve(t *testing.T) {
 				t.Fatal(err)
 			}
 			var fast, slow []entry
-			if err := walkWords(context.Background(), rd, plan, true, 0, 1<<31, func(d uint32, s float64) { fast = append(fast, entry{d, s}) }); err != nil {
+			l, err := newTermLists(rd)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := walkWords(context.Background(), l, plan, true, 0, 1<<31, func(d uint32, s float64) { fast = append(fast, entry{d, s}) }); err != nil {
 				t.Fatal(err)
 			}
 			if err := walkQuery(context.Background(), rd, g.idx.Mapping(), user, true, func(d uint32, s float64) { slow = append(slow, entry{d, s}) }); err != nil {
