@@ -184,10 +184,11 @@ const (
 	namedSlot    = 0x4ead4a3e
 )
 
-// addHeadline adds the figures of title to the headline's slot, its names
-// that the body (sk.Words, sorted) has to the names slot, and sets
-// sk.Names to those it lacks.
+// addHeadline adds the figures of title, its wire tag dropped, to the
+// headline's slot, its names that the body (sk.Words, sorted) has to the
+// names slot, and sets sk.Names to those it lacks.
 func (sk *Sketch) addHeadline(title string) {
+	title = wireTag.ReplaceAllString(title, "")
 	eachName(title, func(w uint32) {
 		if _, inBody := slices.BinarySearch(sk.Words, w); inBody {
 			sk.Slots = append(sk.Slots, namedSlot<<32|uint64(w))
@@ -195,7 +196,7 @@ func (sk *Sketch) addHeadline(title string) {
 			sk.Names = append(sk.Names, w)
 		}
 	})
-	sketchWords(wireTag.ReplaceAllString(title, ""), func(h uint64, figure bool) {
+	sketchWords(title, func(h uint64, figure bool) {
 		if figure && !generic[uint32(h)] {
 			sk.Slots = append(sk.Slots, headlineSlot<<32|uint64(uint32(h)))
 		}

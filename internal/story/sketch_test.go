@@ -47,6 +47,7 @@ func TestSketchCopies(t *testing.T) {
 	}{
 		{"notice filed twice", "ACME CORP <ACM> SETS QUARTERLY", notice, "ACME CORP <ACM> SETS QUARTERLY", notice, true},
 		{"notice, headline rewritten", "ACME CORP <ACM> SETS QUARTERLY", notice, "UPDATE 1-Acme sets quarterly dividend", notice, true},
+		{"notice refiled, ticker dropped", "ACME CORP <ACM> SETS QUARTERLY", notice, "REFILE-Acme corp sets quarterly", notice, true},
 		{"notice with boilerplate left in", "ACME CORP <ACM> SETS QUARTERLY", notice, "Acme Corp sets quarterly", boiler + notice + "\n\nCopyright 2026 all rights reserved.", true},
 		{"notices of two companies", "ACME CORP <ACM> SETS QUARTERLY", notice, "ZENITH CORP <ZEN> SETS QUARTERLY", notice, false},
 		{"notices of two companies, mixed case", "Acme sets quarterly dividend", notice, "Zenith sets quarterly dividend", notice, false},
