@@ -130,12 +130,17 @@ func emit(t string, first bool, tok func(t string, first bool)) {
 	}
 }
 
-// alnum and joiner classify the bytes of a body for distinct.
+// joiners are the marks that join the digits of a figure ("7.3",
+// "2,858,000", "17-1/4", "12:10"), for distinct as for sketchWords.
+const joiners = ".,/-:"
+
+// alnum and joiner classify the bytes of a body for distinct and
+// sketchWords.
 var alnum, joiner = func() (a, j [256]bool) {
 	for c := range 256 {
 		a[c] = isAlnum(byte(c))
 	}
-	for _, c := range ".,/-:" {
+	for _, c := range joiners {
 		j[c] = true
 	}
 	return a, j

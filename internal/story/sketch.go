@@ -240,7 +240,7 @@ func eachName(title string, f func(w uint32)) {
 func sketchWords(s string, f func(h uint64, digit bool)) {
 	start := -1
 	for i := 0; i <= len(s); i++ {
-		if i < len(s) && (s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '-' || s[i] == ':') &&
+		if i < len(s) && joiner[s[i]] &&
 			i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
 			continue
 		}
@@ -250,7 +250,7 @@ func sketchWords(s string, f func(h uint64, digit bool)) {
 		}
 		if end && start >= 0 {
 			tok := s[start:i]
-			if strings.ContainsAny(tok, ".,/-:") {
+			if strings.ContainsAny(tok, joiners) {
 				tok = strings.Map(dropJoiners, tok)
 			}
 			forWords(tok, f)
@@ -261,7 +261,7 @@ func sketchWords(s string, f func(h uint64, digit bool)) {
 
 // dropJoiners removes the joining marks of a figure before it is hashed.
 func dropJoiners(r rune) rune {
-	if r == '.' || r == ',' || r == '/' || r == '-' || r == ':' {
+	if r < 256 && joiner[r] {
 		return 'ǂ' // a letter, so that forWords keeps the figure whole
 	}
 	return r
