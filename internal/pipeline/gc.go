@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"math"
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
@@ -26,16 +25,17 @@ import (
 // the limit is MemoryLimit or the live heap plus Headroom, whichever is
 // more, followed once a second: what the collector may let garbage grow to
 // stays the same whatever the corpus size, and the limit grows only by the
-// data the run has to keep (which story.Spill keeps small). GOGC and GOMEMLIMIT in the environment win. The indexer
-// calls it at start, and so does the bench's in-process pipeline, so that
-// its profile is the indexer's.
+// data the run has to keep (which story.Spill keeps small). GOGC and
+// GOMEMLIMIT in the environment win. The indexer calls it at start, and so
+// does the bench's in-process pipeline, so that its profile is the
+// indexer's.
 func TuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(MemoryLimit)
-		following.Do(func() { go followLiveHeap() })
+		following.Do(func() { limiting.Store(true); go followLiveHeap() })
 	}
 }
 
@@ -48,13 +48,17 @@ func TuneGC() {
 // does nothing unless TuneGC set the limit.
 func Tail() {
 	headroom.Store(TailHeadroom)
-	if os.Getenv("GOMEMLIMIT") == "" && debug.SetMemoryLimit(-1) != math.MaxInt64 {
+	if limiting.Load() {
 		debug.SetMemoryLimit(limitFor(liveHeap()))
 	}
 }
 
-// following starts followLiveHeap once a process.
-var following sync.Once
+// following starts followLiveHeap once a process, and limiting says
+// whether it did.
+var (
+	following sync.Once
+	limiting  atomic.Bool
+)
 
 // MemoryLimit is the least soft memory limit TuneGC sets.
 const MemoryLimit = 1 << 30
